@@ -1,0 +1,69 @@
+//! Command-line options of the runner that cucumber does not already have.
+//!
+//! cucumber's own options (`--tags`, `--name`, `--concurrency`, `--fail-fast`,
+//! `--color`, `-v`…) keep working: these are flattened next to them.
+
+use std::path::PathBuf;
+
+/// Where the target is, which keys it takes, and where the suite's files are.
+///
+/// With neither `--target` nor `--profile`, the runner starts the embedded
+/// reference server and runs against it.
+#[derive(clap::Args, Clone, Debug, Default)]
+#[group(skip)]
+pub struct TargetArgs {
+    /// Mount URL of the target, e.g. http://127.0.0.1:1337/parse.
+    #[arg(long = "target", value_name = "URL", env = "PARSE_SERVER_URL")]
+    pub target: Option<String>,
+
+    /// Application id of the target.
+    #[arg(long, value_name = "ID", env = "PARSE_SERVER_APPLICATION_ID")]
+    pub app_id: Option<String>,
+
+    /// REST API key of the target, if it requires one.
+    #[arg(long, value_name = "KEY", env = "PARSE_SERVER_REST_API_KEY")]
+    pub rest_key: Option<String>,
+
+    /// Master key of the target (never written to reports).
+    #[arg(long, value_name = "KEY", env = "PARSE_SERVER_MASTER_KEY", hide_env_values = true)]
+    pub master_key: Option<String>,
+
+    /// Target profile file, e.g. targets/parse-server/target.toml. Flags given
+    /// on the command line override the profile's values.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+
+    /// Folder of the `.feature` files.
+    #[arg(long, value_name = "DIR")]
+    pub features: Option<PathBuf>,
+
+    /// Folder of the JSON Schemas of response bodies.
+    #[arg(long, value_name = "DIR")]
+    pub schemas: Option<PathBuf>,
+
+    /// Folder the reports are written to.
+    #[arg(long, value_name = "DIR", default_value = "reports")]
+    pub reports: PathBuf,
+
+    /// Seconds to wait for a TCP connection to the target.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3)]
+    pub connect_timeout: u64,
+
+    /// Seconds to wait for one whole HTTP exchange with the target.
+    #[arg(long, value_name = "SECONDS", default_value_t = 15)]
+    pub request_timeout: u64,
+}
+
+/// Resolves one of the suite's folders: the given one, else `NAME` in the
+/// current directory, else `NAME` beside this crate's sources (so both
+/// `cargo run` from the workspace root and `cargo test` find them).
+pub fn suite_dir(given: Option<&PathBuf>, name: &str) -> PathBuf {
+    if let Some(dir) = given {
+        return dir.clone();
+    }
+    let here = PathBuf::from(name);
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(name)
+}

@@ -1,0 +1,171 @@
+//! The HTTP client every step goes through.
+//!
+//! It sends a [`Request`], waits at most the run's timeouts, and returns an
+//! [`Exchange`]: the request as sent and the response as received, which a
+//! failing step prints (redacted) so that a reader sees exactly what happened.
+
+use std::{fmt::Write as _, time::Duration};
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::redact::Redactor;
+
+/// An HTTP request to the target.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// HTTP method.
+    pub method: Method,
+    /// Absolute URL.
+    pub url: String,
+    /// Headers in the order they are sent.
+    pub headers: Vec<(String, String)>,
+    /// Body, sent as is.
+    pub body: Option<String>,
+}
+
+/// An HTTP response from the target.
+#[derive(Clone, Debug)]
+pub struct Response {
+    /// Status code.
+    pub status: u16,
+    /// Headers, names in lower case.
+    pub headers: Vec<(String, String)>,
+    /// Body as text.
+    pub body: String,
+    /// Body parsed as JSON, when it is JSON.
+    pub json: Option<Value>,
+}
+
+impl Response {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// One request and the response it got.
+#[derive(Clone, Debug)]
+pub struct Exchange {
+    /// What was sent.
+    pub request: Request,
+    /// What came back.
+    pub response: Response,
+}
+
+impl Exchange {
+    /// The exchange as text for a failure message, secrets redacted.
+    pub fn describe(&self, redactor: &Redactor) -> String {
+        let mut out = describe_request(&self.request, redactor);
+        let r = &self.response;
+        let _ = writeln!(out, "\nResponse: HTTP {}", r.status);
+        for (name, value) in &r.headers {
+            let _ = writeln!(out, "  {}", redactor.header(name, value));
+        }
+        if !r.body.is_empty() {
+            for line in redactor.body(&r.body).lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        out
+    }
+}
+
+/// A request as text for a failure message, secrets redacted.
+pub fn describe_request(request: &Request, redactor: &Redactor) -> String {
+    let mut out = format!("Request: {} {}\n", request.method, redactor.text(&request.url));
+    for (name, value) in &request.headers {
+        let _ = writeln!(out, "  {}", redactor.header(name, value));
+    }
+    if let Some(body) = &request.body {
+        for line in redactor.body(body).lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}
+
+/// Why a request got no response.
+#[derive(Clone, Debug)]
+pub enum SendError {
+    /// No TCP connection could be made within the connect timeout.
+    Unreachable(String),
+    /// The target did not answer within the request timeout.
+    Timeout(Duration),
+    /// Anything else on the way (connection reset, malformed response...).
+    Other(String),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Unreachable(e) => write!(f, "the target is unreachable: {e}"),
+            SendError::Timeout(d) => write!(f, "the target did not answer within {} s", d.as_secs()),
+            SendError::Other(e) => write!(f, "the exchange with the target failed: {e}"),
+        }
+    }
+}
+
+/// The run's HTTP client: one connection pool, fixed timeouts.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    request_timeout: Duration,
+}
+
+impl Client {
+    /// A client with the given connect and whole-request timeouts.
+    pub fn new(connect_timeout: Duration, request_timeout: Duration) -> Result<Client, String> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(connect_timeout)
+            .timeout(request_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+        Ok(Client { http, request_timeout })
+    }
+
+    /// Sends a request and reads the whole response.
+    pub async fn send(&self, request: Request) -> Result<Exchange, SendError> {
+        let mut builder = self.http.request(request.method.clone(), &request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
+        }
+        let response = builder.send().await.map_err(|e| self.classify(&e))?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect();
+        let body = response.text().await.map_err(|e| self.classify(&e))?;
+        let json = serde_json::from_str(&body).ok();
+        Ok(Exchange { request, response: Response { status, headers, body, json } })
+    }
+
+    fn classify(&self, e: &reqwest::Error) -> SendError {
+        if e.is_timeout() {
+            SendError::Timeout(self.request_timeout)
+        } else if e.is_connect() {
+            SendError::Unreachable(error_chain(e))
+        } else {
+            SendError::Other(error_chain(e))
+        }
+    }
+}
+
+/// An error with all its causes, `a: b: c`.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let _ = write!(text, ": {cause}");
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,11 @@
+//! Step definitions, one module per area.
+//!
+//! [`http`] holds the generic steps every feature uses (send a request, check
+//! the status, a header, the body, a schema, a Parse error); the other modules
+//! hold the steps that read like the guide for their area. They all go through
+//! [`crate::world::ParseWorld`], never through their own HTTP code.
+
+pub mod cors;
+pub mod http;
+pub mod objects;
+pub mod users;

@@ -1,0 +1,78 @@
+//! Steps about users: signing up and logging in, as the guide's Users
+//! section describes them.
+
+use cucumber::{gherkin::Step, given, then, when};
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+
+use super::http::docstring;
+use crate::world::{Failure, ParseWorld, StepResult, User};
+
+#[given(expr = "a user {word} signed up with password {string}")]
+async fn signed_up(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
+    sign_up(world, &alias, json!({ "password": password })).await
+}
+
+#[given(expr = "a user {word} signed up with:")]
+async fn signed_up_with(world: &mut ParseWorld, step: &Step, alias: String) -> StepResult {
+    let text = world.render(docstring(step)?)?;
+    let fields: Value =
+        serde_json::from_str(&text).map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    sign_up(world, &alias, fields).await
+}
+
+/// Signs up the user `alias` (its unique username is filled in) with the
+/// given fields, which must include a password, and remembers it.
+async fn sign_up(world: &mut ParseWorld, alias: &str, fields: Value) -> StepResult {
+    let mut body: Map<String, Value> = fields.as_object().cloned().unwrap_or_default();
+    let username = world.unique(alias);
+    body.insert("username".into(), Value::String(username.clone()));
+    let password = body.get("password").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let request = world.request(Method::POST, "/users", Some(Value::Object(body).to_string()));
+    let exchange = world.send(request).await?;
+    let (status, json) = (exchange.response.status, exchange.response.json.clone().unwrap_or_default());
+    let object_id = json.get("objectId").and_then(Value::as_str);
+    match (status, object_id) {
+        (201, Some(object_id)) => {
+            let session_token = json.get("sessionToken").and_then(Value::as_str).map(str::to_owned);
+            let user = User { username, password, object_id: object_id.to_owned(), session_token };
+            world.users.insert(alias.to_owned(), user);
+            Ok(())
+        }
+        _ => Err(world.fail(format!("signing up {alias} did not answer 201 Created with an objectId"))),
+    }
+}
+
+#[when(expr = "{word} logs in with password {string}")]
+async fn logs_in(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
+    let username = world.unique(&alias);
+    let body = json!({ "username": username, "password": password }).to_string();
+    let request = world.request(Method::POST, "/login", Some(body));
+    world.send(request).await?;
+    Ok(())
+}
+
+#[when(expr = "{word} logs in with password {string} through GET")]
+async fn logs_in_with_get(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
+    let username = world.unique(&alias);
+    let mut request = world.request(Method::GET, "/login", None);
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("username", &username)
+        .append_pair("password", &password)
+        .finish();
+    request.url = format!("{}?{query}", request.url);
+    world.send(request).await?;
+    Ok(())
+}
+
+#[then(expr = "{word} can log in with password {string}")]
+async fn can_log_in(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
+    logs_in(world, alias.clone(), password).await?;
+    let exchange = world.last()?;
+    let token = exchange.response.json.as_ref().and_then(|j| j.get("sessionToken")).and_then(Value::as_str);
+    if exchange.response.status == 200 && token.is_some() {
+        Ok(())
+    } else {
+        Err(world.fail(format!("{alias} could not log in: expected 200 with a session token")))
+    }
+}

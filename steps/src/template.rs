@@ -1,0 +1,76 @@
+//! `{{…}}` placeholders in feature text.
+//!
+//! Scenarios must not collide with each other or with an earlier run against
+//! the same server, so names in feature files are aliases that the runner turns
+//! into unique names. In paths, bodies and expected values:
+//!
+//! | Placeholder              | Becomes                                                       |
+//! |--------------------------|---------------------------------------------------------------|
+//! | `{{cooldude6}}`          | a name unique to this scenario, e.g. `cooldude6_k3x9q0ab2m`   |
+//! | `{{cooldude6.objectId}}` | a field of the user signed up as `cooldude6` (`objectId`, `sessionToken`, `username`, `password`) |
+//! | `{{response.objectId}}`  | a top-level field of the last response body                   |
+//! | `{{target}}`             | the target's mount URL, e.g. `http://127.0.0.1:1337/parse`     |
+//! | `{{app_id}}`             | the target's application id                                   |
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+use serde_json::Value;
+
+use crate::world::{Failure, ParseWorld};
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern
+    Regex::new(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?\s*\}\}").unwrap()
+});
+
+/// Replaces every placeholder of `text`; an unknown one is an error that
+/// names it, never an empty string.
+pub fn render(world: &mut ParseWorld, text: &str) -> Result<String, Failure> {
+    let mut error = None;
+    let rendered = PLACEHOLDER.replace_all(text, |caps: &Captures<'_>| {
+        let name = &caps[1];
+        let field = caps.get(2).map(|m| m.as_str());
+        match resolve(world, name, field) {
+            Ok(value) => value,
+            Err(e) => {
+                error.get_or_insert(e);
+                String::new()
+            }
+        }
+    });
+    match error {
+        Some(e) => Err(e),
+        None => Ok(rendered.into_owned()),
+    }
+}
+
+fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<String, Failure> {
+    match (name, field) {
+        ("target", None) => Ok(world.run.target.url.clone()),
+        ("app_id", None) => Ok(world.run.target.app_id.clone()),
+        ("response", Some(field)) => {
+            let json = world.last()?.response.json.as_ref();
+            match json.and_then(|j| j.get(field)) {
+                Some(Value::String(s)) => Ok(s.clone()),
+                Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(v.to_string()),
+                _ => Err(world.fail(format!("the last response has no field {field:?} to fill {{{{response.{field}}}}}"))),
+            }
+        }
+        (alias, None) => Ok(world.unique(alias)),
+        (alias, Some(field)) => {
+            let user = world
+                .users
+                .get(alias)
+                .ok_or_else(|| Failure::new(format!("no user {alias:?} was signed up in this scenario")))?;
+            let value = match field {
+                "objectId" => Some(user.object_id.clone()),
+                "username" => Some(user.username.clone()),
+                "password" => Some(user.password.clone()),
+                "sessionToken" => user.session_token.clone(),
+                _ => None,
+            };
+            value.ok_or_else(|| Failure::new(format!("user {alias:?} has no {field:?}")))
+        }
+    }
+}

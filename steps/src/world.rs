@@ -1,0 +1,248 @@
+//! [`ParseWorld`]: what one scenario knows while it runs.
+//!
+//! A fresh world is made for every scenario. It shares the run's
+//! [`RunContext`] (target, HTTP client, schemas) and keeps its own headers,
+//! the unique names behind its aliases, the users it signed up, and the last
+//! exchange, which every failure message shows.
+
+use std::{
+    collections::HashMap,
+    fmt,
+    sync::{Arc, RwLock},
+};
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::{
+    client::{Client, Exchange, Request},
+    redact::Redactor,
+    schema::Schemas,
+    target::Target,
+    template,
+};
+
+/// What all scenarios of a run share.
+#[derive(Debug)]
+pub struct RunContext {
+    /// The server under test.
+    pub target: Target,
+    /// The HTTP client.
+    pub client: Client,
+    /// The response schemas.
+    pub schemas: Schemas,
+    /// Hides the target's secrets in all output.
+    pub redactor: Redactor,
+}
+
+static CURRENT_RUN: RwLock<Option<Arc<RunContext>>> = RwLock::new(None);
+
+impl RunContext {
+    /// Makes `context` the one new worlds are created with.
+    pub fn install(context: Arc<RunContext>) {
+        let mut slot = CURRENT_RUN.write().unwrap_or_else(|e| e.into_inner());
+        *slot = Some(context);
+    }
+
+    fn current() -> Option<Arc<RunContext>> {
+        CURRENT_RUN.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// A failed step: the message says what was expected, what happened, and the
+/// exchange behind it, secrets redacted.
+#[derive(Debug)]
+pub struct Failure(String);
+
+impl Failure {
+    /// A failure with this message.
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure(message.into())
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The result of a step.
+pub type StepResult = Result<(), Failure>;
+
+/// A user this scenario signed up.
+#[derive(Clone)]
+pub struct User {
+    /// The unique username.
+    pub username: String,
+    /// The password it signed up with.
+    pub password: String,
+    /// Its objectId.
+    pub object_id: String,
+    /// Its latest session token.
+    pub session_token: Option<String>,
+}
+
+/// The state of one scenario.
+#[derive(cucumber::World)]
+#[world(init = Self::new)]
+pub struct ParseWorld {
+    /// The run's shared context.
+    pub run: Arc<RunContext>,
+    /// Headers sent with every request of this scenario.
+    pub headers: Vec<(String, String)>,
+    /// Alias → unique name.
+    pub names: HashMap<String, String>,
+    /// Alias → signed-up user.
+    pub users: HashMap<String, User>,
+    /// The last exchange with the target.
+    pub last: Option<Exchange>,
+}
+
+// Written by hand: cucumber prints the world of a failed scenario, and it must
+// not print keys, passwords or tokens.
+impl fmt::Debug for ParseWorld {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let users: Vec<_> = self.users.iter().map(|(a, u)| (a, &u.username, &u.object_id)).collect();
+        f.debug_struct("ParseWorld")
+            .field("target", &self.run.target.url)
+            .field("names", &self.names)
+            .field("users", &users)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ParseWorld {
+    fn new() -> Result<ParseWorld, Failure> {
+        let run = RunContext::current()
+            .ok_or_else(|| Failure::new("no run context: start the suite with runner::run"))?;
+        Ok(ParseWorld {
+            run,
+            headers: Vec::new(),
+            names: HashMap::new(),
+            users: HashMap::new(),
+            last: None,
+        })
+    }
+
+    /// Sets a header for the following requests, replacing one of that name.
+    pub fn set_header(&mut self, name: &str, value: &str) {
+        self.remove_header(name);
+        self.headers.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// Stops sending a header.
+    pub fn remove_header(&mut self, name: &str) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+
+    /// The unique name behind an alias, made on first use.
+    pub fn unique(&mut self, alias: &str) -> String {
+        self.names
+            .entry(alias.to_owned())
+            .or_insert_with(|| {
+                const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+                let suffix: String = (0..10)
+                    .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
+                    .collect();
+                format!("{alias}_{suffix}")
+            })
+            .clone()
+    }
+
+    /// Fills the `{{…}}` placeholders of feature text.
+    pub fn render(&mut self, text: &str) -> Result<String, Failure> {
+        template::render(self, text)
+    }
+
+    /// A request to a path under the mount URL (or to an absolute URL) with
+    /// this scenario's headers.
+    pub fn request(&self, method: Method, path: &str, body: Option<String>) -> Request {
+        let url = if path.starts_with("http://") || path.starts_with("https://") {
+            path.to_owned()
+        } else {
+            self.run.target.url_of(path)
+        };
+        let mut headers = self.headers.clone();
+        if body.is_some() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+        }
+        Request { method, url, headers, body }
+    }
+
+    /// Sends a request, checks that the response leaks nothing, and keeps the
+    /// exchange as the last one.
+    pub async fn send(&mut self, request: Request) -> Result<&Exchange, Failure> {
+        let exchange = self.run.client.send(request.clone()).await.map_err(|e| {
+            let described = crate::client::describe_request(&request, &self.run.redactor);
+            Failure::new(format!("{e}\n\n{described}"))
+        })?;
+        self.last = Some(exchange);
+        self.check_no_leak()?;
+        self.last()
+    }
+
+    /// The last exchange, or a failure when there was none.
+    pub fn last(&self) -> Result<&Exchange, Failure> {
+        self.last.as_ref().ok_or_else(|| Failure::new("no request was sent yet in this scenario"))
+    }
+
+    /// The last response body as JSON, or a failure when it is not JSON.
+    pub fn last_json(&self) -> Result<&Value, Failure> {
+        self.last()?.response.json.as_ref().ok_or_else(|| self.fail("the response body is not JSON"))
+    }
+
+    /// A failure with `message`, followed by the last exchange.
+    pub fn fail(&self, message: impl Into<String>) -> Failure {
+        let mut text = self.run.redactor.text(&message.into());
+        if let Some(exchange) = &self.last {
+            text.push_str("\n\n");
+            text.push_str(&exchange.describe(&self.run.redactor));
+        }
+        Failure::new(text)
+    }
+
+    /// "The password is never returned to any client request": no response
+    /// may carry a `password` field or an internal `_` field, at any depth.
+    fn check_no_leak(&self) -> Result<(), Failure> {
+        let Some(json) = self.last.as_ref().and_then(|e| e.response.json.as_ref()) else {
+            return Ok(());
+        };
+        match find_leak(json, "") {
+            Some(path) => Err(self.fail(format!("the response leaks the secret or internal field {path}"))),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The path of the first `password` or `_internal` field in `value`.
+/// Parse's own `__type` and `__op` markers are not internal fields.
+fn find_leak(value: &Value, at: &str) -> Option<String> {
+    match value {
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let path = format!("{at}/{k}");
+            let internal = k.starts_with('_') && !k.starts_with("__");
+            if k == "password" || internal { Some(path) } else { find_leak(v, &path) }
+        }),
+        Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, v)| find_leak(v, &format!("{at}/{i}")))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::find_leak;
+
+    #[test]
+    fn finds_passwords_and_internal_fields_at_any_depth() {
+        assert_eq!(find_leak(&json!({"results": [{"password": "x"}]}), ""), Some("/results/0/password".into()));
+        assert_eq!(find_leak(&json!({"_hashed_password": "x"}), ""), Some("/_hashed_password".into()));
+        assert_eq!(find_leak(&json!({"d": {"__type": "Date", "iso": "x"}}), ""), None);
+    }
+}
