@@ -45,6 +45,11 @@ pub struct TargetArgs {
     #[arg(long, value_name = "DIR", default_value = "reports")]
     pub reports: PathBuf,
 
+    /// Fail the run when a scenario listed as an expected failure passes, so
+    /// that expected-failure lists only ever shrink.
+    #[arg(long)]
+    pub strict: bool,
+
     /// Seconds to wait for a TCP connection to the target.
     #[arg(long, value_name = "SECONDS", default_value_t = 3)]
     pub connect_timeout: u64,

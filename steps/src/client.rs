@@ -129,33 +129,40 @@ impl Client {
 
     /// Sends a request and reads the whole response.
     pub async fn send(&self, request: Request) -> Result<Exchange, SendError> {
-        let mut builder = self.http.request(request.method.clone(), &request.url);
+        self.send_within(request, self.request_timeout).await
+    }
+
+    /// Sends a request, giving up after `timeout`.
+    pub async fn send_within(&self, request: Request, timeout: Duration) -> Result<Exchange, SendError> {
+        let mut builder = self.http.request(request.method.clone(), &request.url).timeout(timeout);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
-        let response = builder.send().await.map_err(|e| self.classify(&e))?;
+        let classify = |e: &reqwest::Error| classify(e, timeout);
+        let response = builder.send().await.map_err(|e| classify(&e))?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
             .iter()
             .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
             .collect();
-        let body = response.text().await.map_err(|e| self.classify(&e))?;
+        let body = response.text().await.map_err(|e| classify(&e))?;
         let json = serde_json::from_str(&body).ok();
         Ok(Exchange { request, response: Response { status, headers, body, json } })
     }
 
-    fn classify(&self, e: &reqwest::Error) -> SendError {
-        if e.is_timeout() {
-            SendError::Timeout(self.request_timeout)
-        } else if e.is_connect() {
-            SendError::Unreachable(error_chain(e))
-        } else {
-            SendError::Other(error_chain(e))
-        }
+}
+
+fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {
+    if e.is_timeout() {
+        SendError::Timeout(timeout)
+    } else if e.is_connect() {
+        SendError::Unreachable(error_chain(e))
+    } else {
+        SendError::Other(error_chain(e))
     }
 }
 

@@ -46,6 +46,8 @@ impl Embedded {
                 app_id: "parse-conformance".to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
+                capabilities: toml::Table::new(),
+                expected_failures: Default::default(),
             },
             shutdown: Some(tx),
             task: Some(task),

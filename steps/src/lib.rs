@@ -8,6 +8,7 @@
 //!
 //! # Layout
 //! - [`cli`]: the command line (cucumber's options plus the target's).
+//! - [`capabilities`]: optional behaviour, by tag; what a target lacks is skipped.
 //! - [`target`]: where the target is and which keys it takes; profile files.
 //! - [`embedded`]: starts the reference server (`parse-mock-server`) in-process.
 //! - [`world`]: the per-scenario state, [`world::ParseWorld`].
@@ -20,6 +21,7 @@
 //! - [`report`]: scenario outcomes and the Markdown summary.
 //! - [`runner`]: wires it all together and decides the exit code.
 
+pub mod capabilities;
 pub mod cli;
 pub mod client;
 pub mod embedded;

@@ -1,5 +1,6 @@
 //! Wires a run together: options → target (or the embedded server) → a
-//! reachability probe → cucumber with its writers → reports → exit code.
+//! reachability probe → cucumber with its writers → verdicts → reports →
+//! exit code.
 
 use std::{
     ffi::OsString,
@@ -7,33 +8,40 @@ use std::{
     io,
     path::Path,
     process::ExitCode,
-    sync::Arc,
+    sync::{Arc, Mutex},
     time::Duration,
 };
 
-use cucumber::{World as _, WriterExt as _, cli, writer};
+use cucumber::{World as _, WriterExt as _, cli, gherkin, tag::Ext as _, writer};
 use reqwest::Method;
+use serde_json::Value;
 
 use crate::{
+    capabilities,
     cli::{TargetArgs, suite_dir},
     client::{Client, Request, SendError},
     embedded::Embedded,
     redact::Redactor,
     report::{
-        outcomes::{OutcomeWriter, lock},
-        summary::{self, Counts, RunInfo},
+        outcomes::{OutcomeWriter, Outcomes, lock},
+        summary::{self, RunInfo},
+        verdict::Counts,
     },
     schema::Schemas,
     target::Target,
     world::{ParseWorld, RunContext},
 };
 
+/// How long the first request may take before the target counts as hung.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Exit code of a run that could not start (bad options, target down).
 const CANNOT_RUN: u8 = 2;
 
 /// Runs the suite with these command-line arguments (the first is the
-/// program name) and returns the process exit code: 0 when every scenario
-/// passed, 1 when one failed, 2 when the run could not start.
+/// program name) and returns the process exit code: 0 when the run passed,
+/// 1 when a scenario failed unexpectedly (or, under `--strict`, passed
+/// unexpectedly), 2 when the run could not start.
 pub async fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match try_run(args).await {
         Ok(code) => code,
@@ -45,7 +53,7 @@ pub async fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, String> {
-    let opts = match <cli::Opts<_, _, _, TargetArgs> as cli::Parser>::try_parse_from(args) {
+    let mut opts = match <cli::Opts<_, _, _, TargetArgs> as cli::Parser>::try_parse_from(args) {
         Ok(opts) => opts,
         Err(e) => e.exit(),
     };
@@ -62,11 +70,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     };
     let client = Client::new(Duration::from_secs(args.connect_timeout), Duration::from_secs(args.request_timeout))?;
     probe(&client, &target).await?;
-
-    let info = RunInfo { target: target.name.clone(), url: target.url.clone() };
-    println!("parse-conformance: running {} against {}", features.display(), target.url);
-    let redactor = Redactor::new(target.secrets());
-    RunContext::install(Arc::new(RunContext { target, client, schemas, redactor }));
+    let info = RunInfo {
+        target: target.name.clone(),
+        url: target.url.clone(),
+        server_version: server_version(&client, &target).await,
+    };
+    println!("parse-conformance: running {} against {} ({})", features.display(), info.target, info.url);
 
     fs::create_dir_all(&args.reports).map_err(|e| format!("cannot create {}: {e}", args.reports.display()))?;
     let create = |name: &str| {
@@ -80,28 +89,74 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         .tee::<ParseWorld, _>(writer::Json::for_tee(create("cucumber.json")?))
         .tee::<ParseWorld, _>(outcome_writer.discard_stats_writes().discard_arbitrary_writes())
         .normalized();
+
+    // cucumber drops a custom filter when --name or --tags is given, so both
+    // are applied here, together with the capability check.
+    let selection = Selection {
+        name: opts.re_filter.take(),
+        tags: opts.tags_filter.take(),
+        target: target.clone(),
+        outcomes: Arc::clone(&outcomes),
+    };
+    let redactor = Redactor::new(target.secrets());
+    RunContext::install(Arc::new(RunContext { target: target.clone(), client, schemas, redactor }));
     let finished = ParseWorld::cucumber()
         .with_writer(writer)
         .fail_on_skipped()
         .with_cli(opts)
-        .run(&features)
+        .filter_run(&features, move |f, r, s| selection.runs(f, r, s))
         .await;
     if let Some(embedded) = embedded {
         embedded.stop().await;
     }
 
     let outcomes = lock(&outcomes).clone();
-    let counts = Counts::of(&outcomes);
-    let report = summary::render(&info, &outcomes);
+    let counts = summary::count(&summary::judged(&outcomes, &target));
+    let report = summary::render(&info, &outcomes, &target);
     fs::write(args.reports.join("summary.md"), report).map_err(|e| format!("cannot write summary.md: {e}"))?;
     print_closing(&args.reports, &counts);
 
     use cucumber::writer::Stats as _;
-    let failed = finished.execution_has_failed()
-        || counts.failed > 0
+    let ran_nothing = outcomes.scenarios.is_empty();
+    let failed = counts.run_fails(args.strict)
+        || (finished.execution_has_failed() && counts.failed + counts.expected_failures == 0)
         || !outcomes.errors.is_empty()
-        || outcomes.scenarios.is_empty();
+        || ran_nothing;
+    if ran_nothing {
+        eprintln!("parse-conformance: no scenario ran");
+    }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Which scenarios run: cucumber's `--name` and `--tags` selection, then the
+/// target's capabilities. A scenario left out for a missing capability is
+/// recorded as skipped with the reason.
+struct Selection {
+    name: Option<regex::Regex>,
+    tags: Option<cucumber::gherkin::tagexpr::TagOperation>,
+    target: Target,
+    outcomes: Arc<Mutex<Outcomes>>,
+}
+
+impl Selection {
+    fn runs(&self, feature: &gherkin::Feature, rule: Option<&gherkin::Rule>, scenario: &gherkin::Scenario) -> bool {
+        let all_tags = || feature.tags.iter().chain(rule.iter().flat_map(|r| &r.tags)).chain(&scenario.tags);
+        let selected = match (&self.name, &self.tags) {
+            (Some(name), _) => name.is_match(&scenario.name),
+            (None, Some(expr)) => expr.eval(all_tags()),
+            (None, None) => true,
+        };
+        if !selected {
+            return false;
+        }
+        let missing = capabilities::missing(all_tags(), |c| self.target.has_capability(c));
+        if missing.is_empty() {
+            return true;
+        }
+        let reason = format!("the target does not offer the capability {}", missing.join(", "));
+        OutcomeWriter::skip(&self.outcomes, feature, scenario, reason);
+        false
+    }
 }
 
 /// Makes sure the target answers HTTP at all before running anything, so that
@@ -113,7 +168,7 @@ async fn probe(client: &Client, target: &Target) -> Result<(), String> {
         headers: vec![("X-Parse-Application-Id".to_owned(), target.app_id.clone())],
         body: None,
     };
-    match client.send(request).await {
+    match client.send_within(request, PROBE_TIMEOUT).await {
         Ok(_) => Ok(()),
         Err(e @ (SendError::Unreachable(_) | SendError::Timeout(_))) => {
             Err(format!("{e}\n  target: {}\n  Is the server running? Check --target or the profile's url.", target.url))
@@ -122,8 +177,26 @@ async fn probe(client: &Client, target: &Target) -> Result<(), String> {
     }
 }
 
+/// The server's version from `GET /serverInfo` (master key), when it offers it.
+async fn server_version(client: &Client, target: &Target) -> Option<String> {
+    let master_key = target.master_key.clone()?;
+    let request = Request {
+        method: Method::GET,
+        url: target.url_of("/serverInfo"),
+        headers: vec![
+            ("X-Parse-Application-Id".to_owned(), target.app_id.clone()),
+            ("X-Parse-Master-Key".to_owned(), master_key),
+        ],
+        body: None,
+    };
+    let exchange = client.send_within(request, PROBE_TIMEOUT).await.ok()?;
+    let json = exchange.response.json?;
+    json.get("parseServerVersion").and_then(Value::as_str).map(str::to_owned)
+}
+
 fn print_closing(reports: &Path, counts: &Counts) {
     println!();
-    println!("Reports: {0}/junit.xml, {0}/cucumber.json, {0}/summary.md", reports.display());
+    println!("Reports: {0}/summary.md, {0}/junit.xml, {0}/cucumber.json", reports.display());
+    println!("{}", counts.details());
     println!("conformance: {}", counts.line());
 }

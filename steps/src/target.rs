@@ -23,6 +23,10 @@ pub struct Target {
     /// Master key (`X-Parse-Master-Key`), needed by set-up steps such as
     /// creating a class schema.
     pub master_key: Option<String>,
+    /// Optional behaviour the target offers, by capability tag name.
+    pub capabilities: toml::Table,
+    /// Scenarios known to fail on this target: stable id → why.
+    pub expected_failures: BTreeMap<String, ExpectedFailure>,
 }
 
 // Written by hand so that no key ever reaches a log through `{:?}`.
@@ -104,12 +108,20 @@ impl Target {
             app_id,
             rest_api_key: args.rest_key.clone().or(profile.rest_api_key),
             master_key: args.master_key.clone().or(profile.master_key),
+            capabilities: profile.capabilities,
+            expected_failures: profile.expected_failures,
         }))
     }
 
     /// The full URL of a path under the mount, e.g. `/users` → `…/parse/users`.
     pub fn url_of(&self, path: &str) -> String {
         format!("{}{}", self.url, path)
+    }
+
+    /// Whether the target offers a capability: the profile's
+    /// `[capabilities]` table names it with any value but `false`.
+    pub fn has_capability(&self, name: &str) -> bool {
+        self.capabilities.get(name).is_some_and(|v| v.as_bool() != Some(false))
     }
 
     /// The secrets of this target that must never appear in any output.

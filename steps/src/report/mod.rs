@@ -6,3 +6,4 @@
 
 pub mod outcomes;
 pub mod summary;
+pub mod verdict;

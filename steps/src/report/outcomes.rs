@@ -23,6 +23,11 @@ pub enum Status {
         /// Why, secrets already redacted.
         message: String,
     },
+    /// Not run: the target lacks a capability the scenario needs.
+    Skipped {
+        /// Which capabilities are missing.
+        reason: String,
+    },
 }
 
 /// The outcome of one scenario.
@@ -64,6 +69,18 @@ impl OutcomeWriter {
         let writer = OutcomeWriter::default();
         let shared = Arc::clone(&writer.shared);
         (writer, shared)
+    }
+
+    /// Records a scenario that was not run, and why.
+    pub fn skip(shared: &Mutex<Outcomes>, feature: &gherkin::Feature, scenario: &gherkin::Scenario, reason: String) {
+        lock(shared).scenarios.push(Outcome {
+            feature: feature.name.clone(),
+            file: feature_file(feature),
+            scenario: scenario.name.clone(),
+            line: scenario.position.line,
+            id: scenario_id(scenario),
+            status: Status::Skipped { reason },
+        });
     }
 
     fn on_scenario<W>(&mut self, feature: &gherkin::Feature, scenario: &gherkin::Scenario, ev: Scenario<W>) {
@@ -125,7 +142,8 @@ pub fn scenario_id(scenario: &gherkin::Scenario) -> Option<String> {
     scenario.tags.iter().find_map(|t| t.strip_prefix("id.")).map(str::to_owned)
 }
 
-fn feature_file(feature: &gherkin::Feature) -> String {
+/// The file of a feature, relative to the features folder.
+pub fn feature_file(feature: &gherkin::Feature) -> String {
     let Some(path) = &feature.path else { return feature.name.clone() };
     let text = path.to_string_lossy();
     match text.rfind("features/") {

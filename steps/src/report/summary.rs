@@ -1,70 +1,69 @@
-//! The human report, `summary.md`: counts per feature and every failure with
-//! the request sent and the response got (secrets redacted upstream).
+//! The human report, `summary.md`: the verdict counts per feature, then every
+//! unexpected failure with its step, the request sent and the response got
+//! (secrets are redacted before messages get here), every expected failure
+//! and unexpected pass with the profile's reason, and every skip with its
+//! reason.
 
 use std::{collections::BTreeMap, fmt::Write as _};
 
-use super::outcomes::{Outcomes, Status};
+use super::{
+    outcomes::{Outcome, Outcomes, Status},
+    verdict::{Counts, Verdict, judge},
+};
+use crate::target::Target;
 
-/// What the report says about the target.
+/// What the report says about the run besides its outcomes.
 #[derive(Clone, Debug)]
 pub struct RunInfo {
     /// The target's name.
     pub target: String,
     /// The target's mount URL.
     pub url: String,
+    /// The server's own version string, when it tells it (`GET /serverInfo`).
+    pub server_version: Option<String>,
 }
 
-/// Scenario counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Scenarios that passed.
-    pub passed: usize,
-    /// Scenarios that failed.
-    pub failed: usize,
-    /// Scenarios that did not run.
-    pub skipped: usize,
+/// Every outcome with its verdict, in file order.
+pub fn judged<'a>(outcomes: &'a Outcomes, target: &Target) -> Vec<(&'a Outcome, Verdict)> {
+    let mut all: Vec<_> = outcomes.scenarios.iter().map(|o| (o, judge(o, target))).collect();
+    all.sort_by(|(a, _), (b, _)| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    all
 }
 
-impl Counts {
-    /// Counts of all scenarios of a run.
-    pub fn of(outcomes: &Outcomes) -> Counts {
-        let mut counts = Counts::default();
-        for o in &outcomes.scenarios {
-            counts.add(&o.status);
-        }
-        counts
+/// The counts of all verdicts.
+pub fn count(judged: &[(&Outcome, Verdict)]) -> Counts {
+    let mut counts = Counts::default();
+    for (_, v) in judged {
+        counts.add(v);
     }
-
-    fn add(&mut self, status: &Status) {
-        match status {
-            Status::Passed => self.passed += 1,
-            Status::Failed { .. } => self.failed += 1,
-        }
-    }
-
-    /// The closing line of a run, `N passed, N failed, N skipped`.
-    pub fn line(&self) -> String {
-        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
-    }
+    counts
 }
 
 /// Renders the Markdown report.
-pub fn render(info: &RunInfo, outcomes: &Outcomes) -> String {
-    let counts = Counts::of(outcomes);
+pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
+    let judged = judged(outcomes, target);
+    let counts = count(&judged);
     let mut out = String::new();
     let _ = writeln!(out, "# Parse REST API conformance: {}\n", info.target);
     let _ = writeln!(out, "- Target: {}", info.url);
-    let _ = writeln!(out, "- Result: **{}**\n", counts.line());
+    if let Some(version) = &info.server_version {
+        let _ = writeln!(out, "- Server version: {version}");
+    }
+    let _ = writeln!(out, "- Result: **{}**; {}\n", counts.line(), counts.details());
 
     let mut per_feature: BTreeMap<(&str, &str), Counts> = BTreeMap::new();
-    for o in &outcomes.scenarios {
-        per_feature.entry((o.file.as_str(), o.feature.as_str())).or_default().add(&o.status);
+    for (o, v) in &judged {
+        per_feature.entry((o.file.as_str(), o.feature.as_str())).or_default().add(v);
     }
     let _ = writeln!(out, "## Features\n");
-    let _ = writeln!(out, "| Feature | File | Passed | Failed | Skipped |");
-    let _ = writeln!(out, "|---|---|---:|---:|---:|");
+    let _ = writeln!(out, "| Feature | File | Passed | Failed | Expected failures | Unexpected passes | Skipped |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
     for ((file, feature), c) in &per_feature {
-        let _ = writeln!(out, "| {feature} | `{file}` | {} | {} | {} |", c.passed, c.failed, c.skipped);
+        let _ = writeln!(
+            out,
+            "| {feature} | `{file}` | {} | {} | {} | {} | {} |",
+            c.passed, c.failed, c.expected_failures, c.unexpected_passes, c.skipped
+        );
     }
 
     if !outcomes.errors.is_empty() {
@@ -73,20 +72,39 @@ pub fn render(info: &RunInfo, outcomes: &Outcomes) -> String {
             let _ = writeln!(out, "```text\n{e}\n```");
         }
     }
-
-    let mut failures: Vec<_> = outcomes.scenarios.iter().filter(|o| o.status != Status::Passed).collect();
-    failures.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    if !failures.is_empty() {
-        let _ = writeln!(out, "\n## Failures\n");
-    }
-    for o in failures {
-        if let Status::Failed { step, message } = &o.status {
-            let id = o.id.as_deref().unwrap_or("no id");
-            let _ = writeln!(out, "### {} › {}\n", o.feature, o.scenario);
-            let _ = writeln!(out, "- Scenario: `{id}` (`{}:{}`)", o.file, o.line);
-            let _ = writeln!(out, "- Step: `{step}`\n");
-            let _ = writeln!(out, "```text\n{}\n```\n", message.trim_end());
-        }
-    }
+    section(&mut out, "Failures", &judged, |v| matches!(v, Verdict::Failed), true);
+    section(&mut out, "Expected failures", &judged, |v| matches!(v, Verdict::ExpectedFailure { .. }), true);
+    section(&mut out, "Unexpected passes", &judged, |v| matches!(v, Verdict::UnexpectedPass { .. }), false);
+    section(&mut out, "Skipped", &judged, |v| matches!(v, Verdict::Skipped { .. }), false);
     out
+}
+
+fn section(
+    out: &mut String,
+    title: &str,
+    judged: &[(&Outcome, Verdict)],
+    which: impl Fn(&Verdict) -> bool,
+    with_details: bool,
+) {
+    let selected: Vec<_> = judged.iter().filter(|(_, v)| which(v)).collect();
+    if selected.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {title}\n");
+    for (o, verdict) in selected {
+        let id = o.id.as_deref().unwrap_or("no id");
+        let _ = writeln!(out, "### {} › {}\n", o.feature, o.scenario);
+        let _ = writeln!(out, "- Scenario: `{id}` (`{}:{}`)", o.file, o.line);
+        match verdict {
+            Verdict::ExpectedFailure { reason } | Verdict::UnexpectedPass { reason } | Verdict::Skipped { reason } => {
+                let _ = writeln!(out, "- Reason: {reason}");
+            }
+            _ => {}
+        }
+        if let (true, Status::Failed { step, message }) = (with_details, &o.status) {
+            let _ = writeln!(out, "- Step: `{step}`\n");
+            let _ = writeln!(out, "```text\n{}\n```", message.trim_end());
+        }
+        let _ = writeln!(out);
+    }
 }

@@ -1,0 +1,96 @@
+//! The verdict on each scenario, once the target's expected failures are
+//! taken into account.
+//!
+//! | Outcome | Listed as expected failure? | Verdict                                   |
+//! |---------|-----------------------------|-------------------------------------------|
+//! | passed  | no                          | passed                                    |
+//! | passed  | yes                         | unexpected pass: fails the run under `--strict`, so lists get ratcheted down |
+//! | failed  | no                          | failed: fails the run                     |
+//! | failed  | yes                         | expected failure, reported with its reason |
+//! | skipped | -                           | skipped, reported with the missing capability |
+
+use crate::{
+    report::outcomes::{Outcome, Status},
+    target::Target,
+};
+
+/// What a scenario's outcome means for the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Passed, as it should.
+    Passed,
+    /// Failed, and nobody said it would.
+    Failed,
+    /// Failed, as the target's profile says it does.
+    ExpectedFailure {
+        /// The profile's reason.
+        reason: String,
+    },
+    /// Passed although the profile lists it as an expected failure.
+    UnexpectedPass {
+        /// The profile's reason, now out of date.
+        reason: String,
+    },
+    /// Not run.
+    Skipped {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Judges one outcome against the target's expected failures.
+pub fn judge(outcome: &Outcome, target: &Target) -> Verdict {
+    let expected = outcome.id.as_ref().and_then(|id| target.expected_failures.get(id));
+    match (&outcome.status, expected) {
+        (Status::Skipped { reason }, _) => Verdict::Skipped { reason: reason.clone() },
+        (Status::Passed, None) => Verdict::Passed,
+        (Status::Passed, Some(e)) => Verdict::UnexpectedPass { reason: e.reason.clone() },
+        (Status::Failed { .. }, None) => Verdict::Failed,
+        (Status::Failed { .. }, Some(e)) => Verdict::ExpectedFailure { reason: e.reason.clone() },
+    }
+}
+
+/// Verdict counts of a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Passed.
+    pub passed: usize,
+    /// Failed unexpectedly.
+    pub failed: usize,
+    /// Failed as expected.
+    pub expected_failures: usize,
+    /// Passed although expected to fail.
+    pub unexpected_passes: usize,
+    /// Not run.
+    pub skipped: usize,
+}
+
+impl Counts {
+    /// Adds one verdict.
+    pub fn add(&mut self, verdict: &Verdict) {
+        match verdict {
+            Verdict::Passed => self.passed += 1,
+            Verdict::Failed => self.failed += 1,
+            Verdict::ExpectedFailure { .. } => self.expected_failures += 1,
+            Verdict::UnexpectedPass { .. } => self.unexpected_passes += 1,
+            Verdict::Skipped { .. } => self.skipped += 1,
+        }
+    }
+
+    /// Whether the run fails: an unexpected failure, or under `strict` an
+    /// unexpected pass.
+    pub fn run_fails(&self, strict: bool) -> bool {
+        self.failed > 0 || (strict && self.unexpected_passes > 0)
+    }
+
+    /// The closing line, `N passed, N failed, N skipped`; expected failures
+    /// and unexpected passes are said on their own line by [`Counts::details`].
+    pub fn line(&self) -> String {
+        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
+    }
+
+    /// `N expected failures, N unexpected passes`.
+    pub fn details(&self) -> String {
+        format!("{} expected failures, {} unexpected passes", self.expected_failures, self.unexpected_passes)
+    }
+}
