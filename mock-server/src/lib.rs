@@ -1,1 +1,68 @@
-//! x
+//! `parse-mock-server`: an in-memory reference server for the Parse REST API.
+//!
+//! It is the server the `parse-conformance` suite is written against: small,
+//! fast, and passing every scenario. It keeps everything in memory, hashes
+//! passwords with real bcrypt, makes session tokens from a CSPRNG, answers
+//! CORS like Parse Server, and is configured like Parse Server.
+//!
+//! # Layout
+//! A request goes down these layers, each in its own module:
+//! - [`routes`]: the route table, under the mount path; unknown routes.
+//! - [`cors`]: preflights and the CORS headers of every response.
+//! - [`context`]: who is asking (application id, client key, master key,
+//!   session token), resolved before any handler runs.
+//! - [`handlers`]: one module per resource (users, login, objects, schemas,
+//!   health); they never format HTTP by hand.
+//! - [`store`]: the in-memory state behind one lock.
+//! - [`error`]: every error as a [`error::ParseError`] that renders itself.
+//!
+//! Helpers: [`config`] (parse-server's options), [`extract`] (JSON bodies),
+//! [`password`] (bcrypt), [`token`] (random ids), [`clock`] (timestamps).
+//!
+//! The binary and the conformance runner start it the same way, through
+//! [`serve`]; tests call [`app`] directly.
+
+pub mod clock;
+pub mod config;
+pub mod context;
+pub mod cors;
+pub mod error;
+pub mod extract;
+pub mod handlers;
+pub mod password;
+pub mod routes;
+pub mod store;
+pub mod token;
+
+use std::{future::Future, sync::Arc};
+
+pub use config::{Config, ConfigError};
+use tokio::net::TcpListener;
+
+/// What every handler shares: the configuration and the store.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// The in-memory state.
+    pub store: store::Store,
+}
+
+/// The whole application, with a fresh empty store.
+pub fn app(config: Config) -> axum::Router {
+    routes::router(AppState {
+        config: Arc::new(config),
+        store: store::Store::new(),
+    })
+}
+
+/// Serves the application on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(config))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

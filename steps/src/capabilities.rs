@@ -7,17 +7,34 @@
 
 /// The capability tags and what each one means.
 pub const CAPABILITIES: &[(&str, &str)] = &[
-    ("email", "the suite can read the mail the server sends (an SMTP sink or a mailbox API)"),
-    ("lockout", "the server locks accounts after repeated failed logins (accountLockout)"),
-    ("auth-providers", "the server accepts the suite's test auth providers for facebook and twitter"),
+    (
+        "email",
+        "the suite can read the mail the server sends (an SMTP sink or a mailbox API)",
+    ),
+    (
+        "lockout",
+        "the server locks accounts after repeated failed logins (accountLockout)",
+    ),
+    (
+        "auth-providers",
+        "the server accepts the suite's test auth providers for facebook and twitter",
+    ),
 ];
 
 /// The capabilities a scenario needs that `has` says the target lacks, from
 /// the tags of its feature, rule and scenario.
-pub fn missing<'a>(tags: impl IntoIterator<Item = &'a String>, has: impl Fn(&str) -> bool) -> Vec<&'static str> {
+pub fn missing<'a>(
+    tags: impl IntoIterator<Item = &'a String>,
+    has: impl Fn(&str) -> bool,
+) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = tags
         .into_iter()
-        .filter_map(|tag| CAPABILITIES.iter().find(|(name, _)| name == tag).map(|(name, _)| *name))
+        .filter_map(|tag| {
+            CAPABILITIES
+                .iter()
+                .find(|(name, _)| name == tag)
+                .map(|(name, _)| *name)
+        })
         .filter(|name| !has(name))
         .collect();
     out.sort_unstable();
@@ -31,7 +48,9 @@ mod tests {
 
     #[test]
     fn lists_only_known_capabilities_the_target_lacks() {
-        let tags: Vec<String> = ["users", "email", "lockout", "email"].map(String::from).to_vec();
+        let tags: Vec<String> = ["users", "email", "lockout", "email"]
+            .map(String::from)
+            .to_vec();
         assert_eq!(missing(&tags, |c| c == "lockout"), vec!["email"]);
         assert!(missing(&tags, |_| true).is_empty());
     }

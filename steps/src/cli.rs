@@ -25,7 +25,12 @@ pub struct TargetArgs {
     pub rest_key: Option<String>,
 
     /// Master key of the target (never written to reports).
-    #[arg(long, value_name = "KEY", env = "PARSE_SERVER_MASTER_KEY", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "PARSE_SERVER_MASTER_KEY",
+        hide_env_values = true
+    )]
     pub master_key: Option<String>,
 
     /// Target profile file, e.g. targets/parse-server/target.toml. Flags given
@@ -70,5 +75,7 @@ pub fn suite_dir(given: Option<&PathBuf>, name: &str) -> PathBuf {
     if here.is_dir() {
         return here;
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(name)
 }

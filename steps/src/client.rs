@@ -41,7 +41,10 @@ impl Response {
     /// The first value of a header, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         let name = name.to_ascii_lowercase();
-        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -74,7 +77,11 @@ impl Exchange {
 
 /// A request as text for a failure message, secrets redacted.
 pub fn describe_request(request: &Request, redactor: &Redactor) -> String {
-    let mut out = format!("Request: {} {}\n", request.method, redactor.text(&request.url));
+    let mut out = format!(
+        "Request: {} {}\n",
+        request.method,
+        redactor.text(&request.url)
+    );
     for (name, value) in &request.headers {
         let _ = writeln!(out, "  {}", redactor.header(name, value));
     }
@@ -101,7 +108,9 @@ impl std::fmt::Display for SendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SendError::Unreachable(e) => write!(f, "the target is unreachable: {e}"),
-            SendError::Timeout(d) => write!(f, "the target did not answer within {} s", d.as_secs()),
+            SendError::Timeout(d) => {
+                write!(f, "the target did not answer within {} s", d.as_secs())
+            }
             SendError::Other(e) => write!(f, "the exchange with the target failed: {e}"),
         }
     }
@@ -124,7 +133,10 @@ impl Client {
             .no_proxy()
             .build()
             .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
-        Ok(Client { http, request_timeout })
+        Ok(Client {
+            http,
+            request_timeout,
+        })
     }
 
     /// Sends a request and reads the whole response.
@@ -133,8 +145,15 @@ impl Client {
     }
 
     /// Sends a request, giving up after `timeout`.
-    pub async fn send_within(&self, request: Request, timeout: Duration) -> Result<Exchange, SendError> {
-        let mut builder = self.http.request(request.method.clone(), &request.url).timeout(timeout);
+    pub async fn send_within(
+        &self,
+        request: Request,
+        timeout: Duration,
+    ) -> Result<Exchange, SendError> {
+        let mut builder = self
+            .http
+            .request(request.method.clone(), &request.url)
+            .timeout(timeout);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -147,13 +166,25 @@ impl Client {
         let headers = response
             .headers()
             .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect();
         let body = response.text().await.map_err(|e| classify(&e))?;
         let json = serde_json::from_str(&body).ok();
-        Ok(Exchange { request, response: Response { status, headers, body, json } })
+        Ok(Exchange {
+            request,
+            response: Response {
+                status,
+                headers,
+                body,
+                json,
+            },
+        })
     }
-
 }
 
 fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {

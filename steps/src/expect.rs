@@ -12,9 +12,9 @@ use serde_json::{Map, Value};
 /// element by element and have the same length; other values are equal.
 pub fn contains(actual: &Value, expected: &Value) -> bool {
     match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => {
-            e.iter().all(|(k, ev)| a.get(k).is_some_and(|av| contains(av, ev)))
-        }
+        (Value::Object(a), Value::Object(e)) => e
+            .iter()
+            .all(|(k, ev)| a.get(k).is_some_and(|av| contains(av, ev))),
         (Value::Array(a), Value::Array(e)) => {
             a.len() == e.len() && a.iter().zip(e).all(|(av, ev)| contains(av, ev))
         }
@@ -75,7 +75,10 @@ pub fn strip_ansi(text: &str) -> String {
 
 /// The names of an object's fields, sorted.
 pub fn field_names(value: &Value) -> Vec<String> {
-    let mut names: Vec<String> = value.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+    let mut names: Vec<String> = value
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
     names.sort();
     names
 }
@@ -99,7 +102,10 @@ mod tests {
     #[test]
     fn projection_keeps_only_expected_fields() {
         let actual = json!({"a": 1, "b": {"c": 2, "d": 3}});
-        assert_eq!(project(&actual, &json!({"b": {"c": 0}, "x": 1})), json!({"b": {"c": 2}}));
+        assert_eq!(
+            project(&actual, &json!({"b": {"c": 0}, "x": 1})),
+            json!({"b": {"c": 2}})
+        );
     }
 
     #[test]

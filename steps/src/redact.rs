@@ -15,7 +15,11 @@ use serde_json::Value;
 pub const REDACTED: &str = "<redacted>";
 
 /// Request and response headers whose values are secret.
-const SECRET_HEADERS: &[&str] = &["x-parse-master-key", "x-parse-session-token", "authorization"];
+const SECRET_HEADERS: &[&str] = &[
+    "x-parse-master-key",
+    "x-parse-session-token",
+    "authorization",
+];
 
 /// JSON fields whose values are secret, in requests and responses alike.
 const SECRET_FIELDS: &[&str] = &[
@@ -42,7 +46,9 @@ pub struct Redactor {
 impl Redactor {
     /// A redactor that also hides each of `secrets` wherever it appears.
     pub fn new(secrets: Vec<String>) -> Redactor {
-        Redactor { secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect() }
+        Redactor {
+            secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect(),
+        }
     }
 
     /// Whether a header's value must be hidden.
@@ -92,8 +98,9 @@ impl Redactor {
     /// A body (JSON or not) ready to print.
     pub fn body(&self, body: &str) -> String {
         match serde_json::from_str::<Value>(body) {
-            Ok(json) => serde_json::to_string_pretty(&self.json(&json))
-                .unwrap_or_else(|_| self.text(body)),
+            Ok(json) => {
+                serde_json::to_string_pretty(&self.json(&json)).unwrap_or_else(|_| self.text(body))
+            }
             Err(_) => self.text(body),
         }
     }
@@ -108,8 +115,12 @@ mod tests {
     #[test]
     fn hides_secret_fields_at_any_depth() {
         let r = Redactor::default();
-        let out = r.json(&json!({"user": {"password": "p_n7!-e8", "name": "x"}, "sessionToken": "abc"}));
-        assert_eq!(out, json!({"user": {"password": REDACTED, "name": "x"}, "sessionToken": REDACTED}));
+        let out =
+            r.json(&json!({"user": {"password": "p_n7!-e8", "name": "x"}, "sessionToken": "abc"}));
+        assert_eq!(
+            out,
+            json!({"user": {"password": REDACTED, "name": "x"}, "sessionToken": REDACTED})
+        );
     }
 
     #[test]
@@ -122,7 +133,13 @@ mod tests {
     #[test]
     fn hides_secret_headers() {
         let r = Redactor::default();
-        assert_eq!(r.header("X-Parse-Master-Key", "m"), "X-Parse-Master-Key: <redacted>");
-        assert_eq!(r.header("Origin", "https://a.example"), "Origin: https://a.example");
+        assert_eq!(
+            r.header("X-Parse-Master-Key", "m"),
+            "X-Parse-Master-Key: <redacted>"
+        );
+        assert_eq!(
+            r.header("Origin", "https://a.example"),
+            "Origin: https://a.example"
+        );
     }
 }

@@ -64,20 +64,31 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     let (target, embedded) = match Target::from_args(&args)? {
         Some(target) => (target, None),
         None => {
-            let embedded = Embedded::start().await.map_err(|e| format!("cannot start the embedded server: {e}"))?;
+            let embedded = Embedded::start()
+                .await
+                .map_err(|e| format!("cannot start the embedded server: {e}"))?;
             (embedded.target.clone(), Some(embedded))
         }
     };
-    let client = Client::new(Duration::from_secs(args.connect_timeout), Duration::from_secs(args.request_timeout))?;
+    let client = Client::new(
+        Duration::from_secs(args.connect_timeout),
+        Duration::from_secs(args.request_timeout),
+    )?;
     probe(&client, &target).await?;
     let info = RunInfo {
         target: target.name.clone(),
         url: target.url.clone(),
         server_version: server_version(&client, &target).await,
     };
-    println!("parse-conformance: running {} against {} ({})", features.display(), info.target, info.url);
+    println!(
+        "parse-conformance: running {} against {} ({})",
+        features.display(),
+        info.target,
+        info.url
+    );
 
-    fs::create_dir_all(&args.reports).map_err(|e| format!("cannot create {}: {e}", args.reports.display()))?;
+    fs::create_dir_all(&args.reports)
+        .map_err(|e| format!("cannot create {}: {e}", args.reports.display()))?;
     let create = |name: &str| {
         let path = args.reports.join(name);
         File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))
@@ -87,7 +98,11 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         .summarized()
         .tee::<ParseWorld, _>(writer::JUnit::for_tee(create("junit.xml")?, 0))
         .tee::<ParseWorld, _>(writer::Json::for_tee(create("cucumber.json")?))
-        .tee::<ParseWorld, _>(outcome_writer.discard_stats_writes().discard_arbitrary_writes())
+        .tee::<ParseWorld, _>(
+            outcome_writer
+                .discard_stats_writes()
+                .discard_arbitrary_writes(),
+        )
         .normalized();
 
     // cucumber drops a custom filter when --name or --tags is given, so both
@@ -99,7 +114,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         outcomes: Arc::clone(&outcomes),
     };
     let redactor = Redactor::new(target.secrets());
-    RunContext::install(Arc::new(RunContext { target: target.clone(), client, schemas, redactor }));
+    RunContext::install(Arc::new(RunContext {
+        target: target.clone(),
+        client,
+        schemas,
+        redactor,
+    }));
     let finished = ParseWorld::cucumber()
         .with_writer(writer)
         .fail_on_skipped()
@@ -113,7 +133,8 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     let outcomes = lock(&outcomes).clone();
     let counts = summary::count(&summary::judged(&outcomes, &target));
     let report = summary::render(&info, &outcomes, &target);
-    fs::write(args.reports.join("summary.md"), report).map_err(|e| format!("cannot write summary.md: {e}"))?;
+    fs::write(args.reports.join("summary.md"), report)
+        .map_err(|e| format!("cannot write summary.md: {e}"))?;
     print_closing(&args.reports, &counts);
 
     use cucumber::writer::Stats as _;
@@ -125,7 +146,11 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     if ran_nothing {
         eprintln!("parse-conformance: no scenario ran");
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Which scenarios run: cucumber's `--name` and `--tags` selection, then the
@@ -139,8 +164,19 @@ struct Selection {
 }
 
 impl Selection {
-    fn runs(&self, feature: &gherkin::Feature, rule: Option<&gherkin::Rule>, scenario: &gherkin::Scenario) -> bool {
-        let all_tags = || feature.tags.iter().chain(rule.iter().flat_map(|r| &r.tags)).chain(&scenario.tags);
+    fn runs(
+        &self,
+        feature: &gherkin::Feature,
+        rule: Option<&gherkin::Rule>,
+        scenario: &gherkin::Scenario,
+    ) -> bool {
+        let all_tags = || {
+            feature
+                .tags
+                .iter()
+                .chain(rule.iter().flat_map(|r| &r.tags))
+                .chain(&scenario.tags)
+        };
         let selected = match (&self.name, &self.tags) {
             (Some(name), _) => name.is_match(&scenario.name),
             (None, Some(expr)) => expr.eval(all_tags()),
@@ -153,7 +189,10 @@ impl Selection {
         if missing.is_empty() {
             return true;
         }
-        let reason = format!("the target does not offer the capability {}", missing.join(", "));
+        let reason = format!(
+            "the target does not offer the capability {}",
+            missing.join(", ")
+        );
         OutcomeWriter::skip(&self.outcomes, feature, scenario, reason);
         false
     }
@@ -170,9 +209,10 @@ async fn probe(client: &Client, target: &Target) -> Result<(), String> {
     };
     match client.send_within(request, PROBE_TIMEOUT).await {
         Ok(_) => Ok(()),
-        Err(e @ (SendError::Unreachable(_) | SendError::Timeout(_))) => {
-            Err(format!("{e}\n  target: {}\n  Is the server running? Check --target or the profile's url.", target.url))
-        }
+        Err(e @ (SendError::Unreachable(_) | SendError::Timeout(_))) => Err(format!(
+            "{e}\n  target: {}\n  Is the server running? Check --target or the profile's url.",
+            target.url
+        )),
         Err(e) => Err(format!("{e}\n  target: {}", target.url)),
     }
 }
@@ -191,12 +231,17 @@ async fn server_version(client: &Client, target: &Target) -> Option<String> {
     };
     let exchange = client.send_within(request, PROBE_TIMEOUT).await.ok()?;
     let json = exchange.response.json?;
-    json.get("parseServerVersion").and_then(Value::as_str).map(str::to_owned)
+    json.get("parseServerVersion")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 fn print_closing(reports: &Path, counts: &Counts) {
     println!();
-    println!("Reports: {0}/summary.md, {0}/junit.xml, {0}/cucumber.json", reports.display());
+    println!(
+        "Reports: {0}/summary.md, {0}/junit.xml, {0}/cucumber.json",
+        reports.display()
+    );
     println!("{}", counts.details());
     println!("conformance: {}", counts.line());
 }

@@ -30,15 +30,19 @@ impl std::fmt::Debug for Schemas {
 impl Schemas {
     /// Loads and compiles every `*.json` file of `dir`.
     pub fn load(dir: &Path) -> Result<Schemas, String> {
-        let entries =
-            fs::read_dir(dir).map_err(|e| format!("cannot read schemas in {}: {e}", dir.display()))?;
+        let entries = fs::read_dir(dir)
+            .map_err(|e| format!("cannot read schemas in {}: {e}", dir.display()))?;
         let mut documents = Vec::new();
         for entry in entries {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let schema: Value =
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -50,7 +54,10 @@ impl Schemas {
         }
         let registry = Registry::new()
             .extend(documents.iter().map(|(name, schema)| {
-                (format!("{BASE_URI}{name}.json"), jsonschema::Resource::from_contents(schema.clone()))
+                (
+                    format!("{BASE_URI}{name}.json"),
+                    jsonschema::Resource::from_contents(schema.clone()),
+                )
             }))
             .and_then(|builder| builder.prepare())
             .map_err(|e| format!("schema registry: {e}"))?;
@@ -80,7 +87,10 @@ impl Schemas {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(format!("the response body does not match the schema {name}:\n{}", errors.join("\n")))
+            Err(format!(
+                "the response body does not match the schema {name}:\n{}",
+                errors.join("\n")
+            ))
         }
     }
 }

@@ -36,8 +36,14 @@ impl fmt::Debug for Target {
             .field("name", &self.name)
             .field("url", &self.url)
             .field("app_id", &self.app_id)
-            .field("rest_api_key", &self.rest_api_key.as_ref().map(|_| "<redacted>"))
-            .field("master_key", &self.master_key.as_ref().map(|_| "<redacted>"))
+            .field(
+                "rest_api_key",
+                &self.rest_api_key.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "master_key",
+                &self.master_key.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -96,11 +102,12 @@ impl Target {
         };
         let url = url.trim_end_matches('/').to_owned();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(format!("target URL must start with http:// or https://, got {url}"));
+            return Err(format!(
+                "target URL must start with http:// or https://, got {url}"
+            ));
         }
         let app_id = args.app_id.clone().or(profile.app_id).ok_or_else(|| {
-            "the target needs an application id: --app-id or PARSE_SERVER_APPLICATION_ID"
-                .to_owned()
+            "the target needs an application id: --app-id or PARSE_SERVER_APPLICATION_ID".to_owned()
         })?;
         Ok(Some(Target {
             name: profile.name.unwrap_or_else(|| url.clone()),
@@ -121,7 +128,9 @@ impl Target {
     /// Whether the target offers a capability: the profile's
     /// `[capabilities]` table names it with any value but `false`.
     pub fn has_capability(&self, name: &str) -> bool {
-        self.capabilities.get(name).is_some_and(|v| v.as_bool() != Some(false))
+        self.capabilities
+            .get(name)
+            .is_some_and(|v| v.as_bool() != Some(false))
     }
 
     /// The secrets of this target that must never appear in any output.

@@ -54,15 +54,16 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
             match json.and_then(|j| j.get(field)) {
                 Some(Value::String(s)) => Ok(s.clone()),
                 Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(v.to_string()),
-                _ => Err(world.fail(format!("the last response has no field {field:?} to fill {{{{response.{field}}}}}"))),
+                _ => Err(world.fail(format!(
+                    "the last response has no field {field:?} to fill {{{{response.{field}}}}}"
+                ))),
             }
         }
         (alias, None) => Ok(world.unique(alias)),
         (alias, Some(field)) => {
-            let user = world
-                .users
-                .get(alias)
-                .ok_or_else(|| Failure::new(format!("no user {alias:?} was signed up in this scenario")))?;
+            let user = world.users.get(alias).ok_or_else(|| {
+                Failure::new(format!("no user {alias:?} was signed up in this scenario"))
+            })?;
             let value = match field {
                 "objectId" => Some(user.object_id.clone()),
                 "username" => Some(user.username.clone()),

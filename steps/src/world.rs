@@ -45,7 +45,10 @@ impl RunContext {
     }
 
     fn current() -> Option<Arc<RunContext>> {
-        CURRENT_RUN.read().unwrap_or_else(|e| e.into_inner()).clone()
+        CURRENT_RUN
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 
@@ -105,7 +108,11 @@ pub struct ParseWorld {
 // not print keys, passwords or tokens.
 impl fmt::Debug for ParseWorld {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let users: Vec<_> = self.users.iter().map(|(a, u)| (a, &u.username, &u.object_id)).collect();
+        let users: Vec<_> = self
+            .users
+            .iter()
+            .map(|(a, u)| (a, &u.username, &u.object_id))
+            .collect();
         f.debug_struct("ParseWorld")
             .field("target", &self.run.target.url)
             .field("names", &self.names)
@@ -166,10 +173,19 @@ impl ParseWorld {
             self.run.target.url_of(path)
         };
         let mut headers = self.headers.clone();
-        if body.is_some() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
+        if body.is_some()
+            && !headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
         }
-        Request { method, url, headers, body }
+        Request {
+            method,
+            url,
+            headers,
+            body,
+        }
     }
 
     /// Sends a request, checks that the response leaks nothing, and keeps the
@@ -186,12 +202,18 @@ impl ParseWorld {
 
     /// The last exchange, or a failure when there was none.
     pub fn last(&self) -> Result<&Exchange, Failure> {
-        self.last.as_ref().ok_or_else(|| Failure::new("no request was sent yet in this scenario"))
+        self.last
+            .as_ref()
+            .ok_or_else(|| Failure::new("no request was sent yet in this scenario"))
     }
 
     /// The last response body as JSON, or a failure when it is not JSON.
     pub fn last_json(&self) -> Result<&Value, Failure> {
-        self.last()?.response.json.as_ref().ok_or_else(|| self.fail("the response body is not JSON"))
+        self.last()?
+            .response
+            .json
+            .as_ref()
+            .ok_or_else(|| self.fail("the response body is not JSON"))
     }
 
     /// A failure with `message`, followed by the last exchange.
@@ -211,7 +233,9 @@ impl ParseWorld {
             return Ok(());
         };
         match find_leak(json, "") {
-            Some(path) => Err(self.fail(format!("the response leaks the secret or internal field {path}"))),
+            Some(path) => Err(self.fail(format!(
+                "the response leaks the secret or internal field {path}"
+            ))),
             None => Ok(()),
         }
     }
@@ -224,11 +248,16 @@ fn find_leak(value: &Value, at: &str) -> Option<String> {
         Value::Object(map) => map.iter().find_map(|(k, v)| {
             let path = format!("{at}/{k}");
             let internal = k.starts_with('_') && !k.starts_with("__");
-            if k == "password" || internal { Some(path) } else { find_leak(v, &path) }
+            if k == "password" || internal {
+                Some(path)
+            } else {
+                find_leak(v, &path)
+            }
         }),
-        Value::Array(items) => {
-            items.iter().enumerate().find_map(|(i, v)| find_leak(v, &format!("{at}/{i}")))
-        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| find_leak(v, &format!("{at}/{i}"))),
         _ => None,
     }
 }
@@ -241,8 +270,17 @@ mod tests {
 
     #[test]
     fn finds_passwords_and_internal_fields_at_any_depth() {
-        assert_eq!(find_leak(&json!({"results": [{"password": "x"}]}), ""), Some("/results/0/password".into()));
-        assert_eq!(find_leak(&json!({"_hashed_password": "x"}), ""), Some("/_hashed_password".into()));
-        assert_eq!(find_leak(&json!({"d": {"__type": "Date", "iso": "x"}}), ""), None);
+        assert_eq!(
+            find_leak(&json!({"results": [{"password": "x"}]}), ""),
+            Some("/results/0/password".into())
+        );
+        assert_eq!(
+            find_leak(&json!({"_hashed_password": "x"}), ""),
+            Some("/_hashed_password".into())
+        );
+        assert_eq!(
+            find_leak(&json!({"d": {"__type": "Date", "iso": "x"}}), ""),
+            None
+        );
     }
 }

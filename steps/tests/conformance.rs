@@ -7,6 +7,12 @@ use std::process::ExitCode;
 #[tokio::main]
 async fn main() -> ExitCode {
     let reports = concat!(env!("CARGO_TARGET_TMPDIR"), "/conformance-reports");
-    let args = ["parse-conformance", "--reports", reports, "--color", "never"];
+    let args = [
+        "parse-conformance",
+        "--reports",
+        reports,
+        "--color",
+        "never",
+    ];
     parse_conformance::runner::run(args.map(Into::into)).await
 }

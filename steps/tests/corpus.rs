@@ -34,12 +34,18 @@ fn corpus() -> Vec<Feature> {
     assert!(!files.is_empty(), "no feature files found");
     files
         .iter()
-        .map(|f| Feature::parse_path(f, GherkinEnv::default()).unwrap_or_else(|e| panic!("{}: {e}", f.display())))
+        .map(|f| {
+            Feature::parse_path(f, GherkinEnv::default())
+                .unwrap_or_else(|e| panic!("{}: {e}", f.display()))
+        })
         .collect()
 }
 
 fn scenarios(feature: &Feature) -> impl Iterator<Item = &Scenario> {
-    feature.scenarios.iter().chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
+    feature
+        .scenarios
+        .iter()
+        .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
 }
 
 #[test]
@@ -47,12 +53,26 @@ fn every_scenario_has_exactly_one_unique_id() {
     let mut seen: HashMap<String, String> = HashMap::new();
     for feature in corpus() {
         for scenario in scenarios(&feature) {
-            let place = format!("{:?} line {}", feature.path.as_ref().map(|p| p.display().to_string()), scenario.position.line);
-            let ids: Vec<&String> = scenario.tags.iter().filter(|t| t.starts_with("id.")).collect();
-            assert_eq!(ids.len(), 1, "{place}: scenario {:?} needs exactly one @id.… tag", scenario.name);
+            let place = format!(
+                "{:?} line {}",
+                feature.path.as_ref().map(|p| p.display().to_string()),
+                scenario.position.line
+            );
+            let ids: Vec<&String> = scenario
+                .tags
+                .iter()
+                .filter(|t| t.starts_with("id."))
+                .collect();
+            assert_eq!(
+                ids.len(),
+                1,
+                "{place}: scenario {:?} needs exactly one @id.… tag",
+                scenario.name
+            );
             let id = ids[0].clone();
             assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'),
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'),
                 "{place}: id {id} may only use a-z, 0-9, '.' and '-'"
             );
             if let Some(other) = seen.insert(id.clone(), place.clone()) {
@@ -65,10 +85,22 @@ fn every_scenario_has_exactly_one_unique_id() {
 #[test]
 fn every_feature_has_one_area_tag_and_a_description() {
     for feature in corpus() {
-        let areas: Vec<&String> = feature.tags.iter().filter(|t| AREAS.contains(&t.as_str())).collect();
-        assert_eq!(areas.len(), 1, "feature {:?} needs exactly one area tag of {AREAS:?}", feature.name);
+        let areas: Vec<&String> = feature
+            .tags
+            .iter()
+            .filter(|t| AREAS.contains(&t.as_str()))
+            .collect();
+        assert_eq!(
+            areas.len(),
+            1,
+            "feature {:?} needs exactly one area tag of {AREAS:?}",
+            feature.name
+        );
         assert!(
-            feature.description.as_deref().is_some_and(|d| d.contains("Source:")),
+            feature
+                .description
+                .as_deref()
+                .is_some_and(|d| d.contains("Source:")),
             "feature {:?} needs a description that names its source",
             feature.name
         );
@@ -81,9 +113,22 @@ fn scenario_names_state_the_rule() {
         let mut names = HashMap::new();
         for scenario in scenarios(&feature) {
             let name = scenario.name.to_lowercase();
-            assert!(!name.contains("should") && !name.starts_with("test"), "{:?}: say what happens, not what should", scenario.name);
-            assert!(scenario.name.len() <= 100, "{:?}: keep scenario names under 100 characters", scenario.name);
-            assert!(names.insert(name, ()).is_none(), "{:?} appears twice in {:?}", scenario.name, feature.name);
+            assert!(
+                !name.contains("should") && !name.starts_with("test"),
+                "{:?}: say what happens, not what should",
+                scenario.name
+            );
+            assert!(
+                scenario.name.len() <= 100,
+                "{:?}: keep scenario names under 100 characters",
+                scenario.name
+            );
+            assert!(
+                names.insert(name, ()).is_none(),
+                "{:?} appears twice in {:?}",
+                scenario.name,
+                feature.name
+            );
         }
     }
 }

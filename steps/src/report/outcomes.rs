@@ -72,7 +72,12 @@ impl OutcomeWriter {
     }
 
     /// Records a scenario that was not run, and why.
-    pub fn skip(shared: &Mutex<Outcomes>, feature: &gherkin::Feature, scenario: &gherkin::Scenario, reason: String) {
+    pub fn skip(
+        shared: &Mutex<Outcomes>,
+        feature: &gherkin::Feature,
+        scenario: &gherkin::Scenario,
+        reason: String,
+    ) {
         lock(shared).scenarios.push(Outcome {
             feature: feature.name.clone(),
             file: feature_file(feature),
@@ -83,7 +88,12 @@ impl OutcomeWriter {
         });
     }
 
-    fn on_scenario<W>(&mut self, feature: &gherkin::Feature, scenario: &gherkin::Scenario, ev: Scenario<W>) {
+    fn on_scenario<W>(
+        &mut self,
+        feature: &gherkin::Feature,
+        scenario: &gherkin::Scenario,
+        ev: Scenario<W>,
+    ) {
         let key = (feature_file(feature), scenario.position.line);
         let failed = |step: &gherkin::Step, error: &StepError| Status::Failed {
             step: format!("{}{}", step.keyword, step.value),
@@ -92,7 +102,9 @@ impl OutcomeWriter {
         match ev {
             Scenario::Step(step, Step::Failed(_, _, _, error))
             | Scenario::Background(step, Step::Failed(_, _, _, error)) => {
-                self.failures.entry(key).or_insert_with(|| failed(&step, &error));
+                self.failures
+                    .entry(key)
+                    .or_insert_with(|| failed(&step, &error));
             }
             Scenario::Step(step, Step::Skipped) | Scenario::Background(step, Step::Skipped) => {
                 let status = Status::Failed {
@@ -102,7 +114,10 @@ impl OutcomeWriter {
                 self.failures.entry(key).or_insert(status);
             }
             Scenario::Hook(kind, event::Hook::Failed(_, info)) => {
-                let status = Status::Failed { step: format!("{kind:?} hook"), message: panic_message(&info) };
+                let status = Status::Failed {
+                    step: format!("{kind:?} hook"),
+                    message: panic_message(&info),
+                };
                 self.failures.entry(key).or_insert(status);
             }
             Scenario::Finished => {
@@ -139,12 +154,18 @@ impl<W: World> Writer<W> for OutcomeWriter {
 
 /// The stable id of a scenario: its tag `@id.X` gives `X`.
 pub fn scenario_id(scenario: &gherkin::Scenario) -> Option<String> {
-    scenario.tags.iter().find_map(|t| t.strip_prefix("id.")).map(str::to_owned)
+    scenario
+        .tags
+        .iter()
+        .find_map(|t| t.strip_prefix("id."))
+        .map(str::to_owned)
 }
 
 /// The file of a feature, relative to the features folder.
 pub fn feature_file(feature: &gherkin::Feature) -> String {
-    let Some(path) = &feature.path else { return feature.name.clone() };
+    let Some(path) = &feature.path else {
+        return feature.name.clone();
+    };
     let text = path.to_string_lossy();
     match text.rfind("features/") {
         Some(at) => text[at + "features/".len()..].to_owned(),

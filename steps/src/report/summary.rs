@@ -25,7 +25,11 @@ pub struct RunInfo {
 
 /// Every outcome with its verdict, in file order.
 pub fn judged<'a>(outcomes: &'a Outcomes, target: &Target) -> Vec<(&'a Outcome, Verdict)> {
-    let mut all: Vec<_> = outcomes.scenarios.iter().map(|o| (o, judge(o, target))).collect();
+    let mut all: Vec<_> = outcomes
+        .scenarios
+        .iter()
+        .map(|o| (o, judge(o, target)))
+        .collect();
     all.sort_by(|(a, _), (b, _)| (&a.file, a.line).cmp(&(&b.file, b.line)));
     all
 }
@@ -49,14 +53,25 @@ pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
     if let Some(version) = &info.server_version {
         let _ = writeln!(out, "- Server version: {version}");
     }
-    let _ = writeln!(out, "- Result: **{}**; {}\n", counts.line(), counts.details());
+    let _ = writeln!(
+        out,
+        "- Result: **{}**; {}\n",
+        counts.line(),
+        counts.details()
+    );
 
     let mut per_feature: BTreeMap<(&str, &str), Counts> = BTreeMap::new();
     for (o, v) in &judged {
-        per_feature.entry((o.file.as_str(), o.feature.as_str())).or_default().add(v);
+        per_feature
+            .entry((o.file.as_str(), o.feature.as_str()))
+            .or_default()
+            .add(v);
     }
     let _ = writeln!(out, "## Features\n");
-    let _ = writeln!(out, "| Feature | File | Passed | Failed | Expected failures | Unexpected passes | Skipped |");
+    let _ = writeln!(
+        out,
+        "| Feature | File | Passed | Failed | Expected failures | Unexpected passes | Skipped |"
+    );
     let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
     for ((file, feature), c) in &per_feature {
         let _ = writeln!(
@@ -72,10 +87,34 @@ pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
             let _ = writeln!(out, "```text\n{e}\n```");
         }
     }
-    section(&mut out, "Failures", &judged, |v| matches!(v, Verdict::Failed), true);
-    section(&mut out, "Expected failures", &judged, |v| matches!(v, Verdict::ExpectedFailure { .. }), true);
-    section(&mut out, "Unexpected passes", &judged, |v| matches!(v, Verdict::UnexpectedPass { .. }), false);
-    section(&mut out, "Skipped", &judged, |v| matches!(v, Verdict::Skipped { .. }), false);
+    section(
+        &mut out,
+        "Failures",
+        &judged,
+        |v| matches!(v, Verdict::Failed),
+        true,
+    );
+    section(
+        &mut out,
+        "Expected failures",
+        &judged,
+        |v| matches!(v, Verdict::ExpectedFailure { .. }),
+        true,
+    );
+    section(
+        &mut out,
+        "Unexpected passes",
+        &judged,
+        |v| matches!(v, Verdict::UnexpectedPass { .. }),
+        false,
+    );
+    section(
+        &mut out,
+        "Skipped",
+        &judged,
+        |v| matches!(v, Verdict::Skipped { .. }),
+        false,
+    );
     out
 }
 
@@ -96,7 +135,9 @@ fn section(
         let _ = writeln!(out, "### {} › {}\n", o.feature, o.scenario);
         let _ = writeln!(out, "- Scenario: `{id}` (`{}:{}`)", o.file, o.line);
         match verdict {
-            Verdict::ExpectedFailure { reason } | Verdict::UnexpectedPass { reason } | Verdict::Skipped { reason } => {
+            Verdict::ExpectedFailure { reason }
+            | Verdict::UnexpectedPass { reason }
+            | Verdict::Skipped { reason } => {
                 let _ = writeln!(out, "- Reason: {reason}");
             }
             _ => {}

@@ -40,13 +40,22 @@ pub enum Verdict {
 
 /// Judges one outcome against the target's expected failures.
 pub fn judge(outcome: &Outcome, target: &Target) -> Verdict {
-    let expected = outcome.id.as_ref().and_then(|id| target.expected_failures.get(id));
+    let expected = outcome
+        .id
+        .as_ref()
+        .and_then(|id| target.expected_failures.get(id));
     match (&outcome.status, expected) {
-        (Status::Skipped { reason }, _) => Verdict::Skipped { reason: reason.clone() },
+        (Status::Skipped { reason }, _) => Verdict::Skipped {
+            reason: reason.clone(),
+        },
         (Status::Passed, None) => Verdict::Passed,
-        (Status::Passed, Some(e)) => Verdict::UnexpectedPass { reason: e.reason.clone() },
+        (Status::Passed, Some(e)) => Verdict::UnexpectedPass {
+            reason: e.reason.clone(),
+        },
         (Status::Failed { .. }, None) => Verdict::Failed,
-        (Status::Failed { .. }, Some(e)) => Verdict::ExpectedFailure { reason: e.reason.clone() },
+        (Status::Failed { .. }, Some(e)) => Verdict::ExpectedFailure {
+            reason: e.reason.clone(),
+        },
     }
 }
 
@@ -86,11 +95,17 @@ impl Counts {
     /// The closing line, `N passed, N failed, N skipped`; expected failures
     /// and unexpected passes are said on their own line by [`Counts::details`].
     pub fn line(&self) -> String {
-        format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped)
+        format!(
+            "{} passed, {} failed, {} skipped",
+            self.passed, self.failed, self.skipped
+        )
     }
 
     /// `N expected failures, N unexpected passes`.
     pub fn details(&self) -> String {
-        format!("{} expected failures, {} unexpected passes", self.expected_failures, self.unexpected_passes)
+        format!(
+            "{} expected failures, {} unexpected passes",
+            self.expected_failures, self.unexpected_passes
+        )
     }
 }

@@ -8,8 +8,16 @@ use crate::world::{ParseWorld, StepResult};
 /// A browser asks, before a cross-origin request with custom headers, whether
 /// the server allows it: an `OPTIONS` request carrying only `Origin` and the
 /// `Access-Control-Request-*` headers, never the Parse keys themselves.
-#[when(regex = r#"^a browser on "([^"]+)" asks to send (GET|POST|PUT|DELETE) (\S+) with the headers "([^"]+)"$"#)]
-async fn preflight(world: &mut ParseWorld, origin: String, method: String, path: String, headers: String) -> StepResult {
+#[when(
+    regex = r#"^a browser on "([^"]+)" asks to send (GET|POST|PUT|DELETE) (\S+) with the headers "([^"]+)"$"#
+)]
+async fn preflight(
+    world: &mut ParseWorld,
+    origin: String,
+    method: String,
+    path: String,
+    headers: String,
+) -> StepResult {
     let path = world.render(&path)?;
     let mut request = world.request(Method::OPTIONS, &path, None);
     request.headers = vec![
@@ -25,10 +33,16 @@ async fn preflight(world: &mut ParseWorld, origin: String, method: String, path:
 /// origin itself.
 #[then(expr = "the response allows the origin {string}")]
 fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
-    let value = world.last()?.response.header("Access-Control-Allow-Origin").map(str::to_owned);
+    let value = world
+        .last()?
+        .response
+        .header("Access-Control-Allow-Origin")
+        .map(str::to_owned);
     match value {
         Some(v) if v == "*" || v == origin => Ok(()),
-        Some(v) => Err(world.fail(format!("Access-Control-Allow-Origin is {v:?}, which does not allow {origin}"))),
+        Some(v) => Err(world.fail(format!(
+            "Access-Control-Allow-Origin is {v:?}, which does not allow {origin}"
+        ))),
         None => Err(world.fail("the response has no Access-Control-Allow-Origin header")),
     }
 }

@@ -51,14 +51,24 @@ async fn sends(world: &mut ParseWorld, method: String, path: String) -> StepResu
 }
 
 #[when(regex = r"^the client sends (GET|POST|PUT|DELETE) (\S+) with body:$")]
-async fn sends_with_body(world: &mut ParseWorld, step: &Step, method: String, path: String) -> StepResult {
+async fn sends_with_body(
+    world: &mut ParseWorld,
+    step: &Step,
+    method: String,
+    path: String,
+) -> StepResult {
     let body = docstring(step)?;
     send(world, &method, &path, Some(body)).await
 }
 
 /// Sends `method path` with the scenario's headers; placeholders are filled in
 /// the path and the body.
-pub async fn send(world: &mut ParseWorld, method: &str, path: &str, body: Option<&str>) -> StepResult {
+pub async fn send(
+    world: &mut ParseWorld,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> StepResult {
     let method = Method::from_bytes(method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
     let path = world.render(path)?;
     let body = body.map(|b| world.render(b)).transpose()?;
@@ -90,15 +100,27 @@ fn header_is(world: &mut ParseWorld, name: String, expected: String) -> StepResu
     let actual = world.last()?.response.header(&name).map(str::to_owned);
     match actual {
         Some(actual) if actual == expected => Ok(()),
-        Some(actual) => Err(world.fail(format!("expected header {name}: {expected}\n            got {name}: {actual}"))),
-        None => Err(world.fail(format!("expected header {name}: {expected}, but the response has no {name}"))),
+        Some(actual) => Err(world.fail(format!(
+            "expected header {name}: {expected}\n            got {name}: {actual}"
+        ))),
+        None => Err(world.fail(format!(
+            "expected header {name}: {expected}, but the response has no {name}"
+        ))),
     }
 }
 
 #[then(expr = "the response header {string} lists {string}")]
 fn header_lists(world: &mut ParseWorld, name: String, expected: String) -> StepResult {
-    let actual = world.last()?.response.header(&name).unwrap_or_default().to_owned();
-    let listed: Vec<String> = actual.split(',').map(|s| s.trim().to_ascii_lowercase()).collect();
+    let actual = world
+        .last()?
+        .response
+        .header(&name)
+        .unwrap_or_default()
+        .to_owned();
+    let listed: Vec<String> = actual
+        .split(',')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .collect();
     let missing: Vec<&str> = expected
         .split(',')
         .map(str::trim)
@@ -107,14 +129,21 @@ fn header_lists(world: &mut ParseWorld, name: String, expected: String) -> StepR
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(world.fail(format!("the header {name} does not list {}; it is {actual:?}", missing.join(", "))))
+        Err(world.fail(format!(
+            "the header {name} does not list {}; it is {actual:?}",
+            missing.join(", ")
+        )))
     }
 }
 
 #[then(expr = "the response body matches the schema {string}")]
 fn matches_schema(world: &mut ParseWorld, name: String) -> StepResult {
     let json = world.last_json()?;
-    world.run.schemas.check(&name, json).map_err(|e| world.fail(e))
+    world
+        .run
+        .schemas
+        .check(&name, json)
+        .map_err(|e| world.fail(e))
 }
 
 #[then("the response body contains:")]
@@ -126,7 +155,10 @@ fn body_contains(world: &mut ParseWorld, step: &Step) -> StepResult {
     }
     let shown = world.run.redactor.json(&expect::project(actual, &expected));
     let expected_shown = world.run.redactor.json(&expected);
-    Err(world.fail(format!("the response body does not contain the expected fields\n{}", expect::diff(&expected_shown, &shown))))
+    Err(world.fail(format!(
+        "the response body does not contain the expected fields\n{}",
+        expect::diff(&expected_shown, &shown)
+    )))
 }
 
 #[then("the response body is:")]
@@ -137,13 +169,17 @@ fn body_is(world: &mut ParseWorld, step: &Step) -> StepResult {
         return Ok(());
     }
     let redactor = &world.run.redactor;
-    Err(world.fail(format!("the response body is not the expected one\n{}", expect::diff(&redactor.json(&expected), &redactor.json(actual)))))
+    Err(world.fail(format!(
+        "the response body is not the expected one\n{}",
+        expect::diff(&redactor.json(&expected), &redactor.json(actual))
+    )))
 }
 
 /// The docstring of a step as JSON, placeholders filled.
 fn expected_json(world: &mut ParseWorld, step: &Step) -> Result<Value, Failure> {
     let text = world.render(docstring(step)?)?;
-    serde_json::from_str(&text).map_err(|e| Failure::new(format!("the expected JSON of this step is invalid: {e}")))
+    serde_json::from_str(&text)
+        .map_err(|e| Failure::new(format!("the expected JSON of this step is invalid: {e}")))
 }
 
 #[then(expr = "the response body has exactly the fields {string}")]
@@ -154,13 +190,21 @@ fn body_has_fields(world: &mut ParseWorld, fields: String) -> StepResult {
     if actual == expected {
         Ok(())
     } else {
-        Err(world.fail(format!("expected exactly the fields [{}]\n                     got [{}]", expected.join(", "), actual.join(", "))))
+        Err(world.fail(format!(
+            "expected exactly the fields [{}]\n                     got [{}]",
+            expected.join(", "),
+            actual.join(", ")
+        )))
     }
 }
 
 #[then(expr = "the response field {string} starts with {string}")]
 fn field_starts_with(world: &mut ParseWorld, field: String, prefix: String) -> StepResult {
-    let value = world.last_json()?.get(&field).and_then(Value::as_str).map(str::to_owned);
+    let value = world
+        .last_json()?
+        .get(&field)
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     match value {
         Some(v) if v.starts_with(&prefix) => Ok(()),
         Some(_) => Err(world.fail(format!("the field {field} does not start with {prefix:?}"))),
@@ -172,7 +216,10 @@ fn field_starts_with(world: &mut ParseWorld, field: String, prefix: String) -> S
 fn parse_error(world: &mut ParseWorld, code: i64, message: String) -> StepResult {
     let json = world.last_json()?;
     let actual_code = json.get("code").and_then(Value::as_i64);
-    let actual_message = json.get("error").and_then(Value::as_str).unwrap_or_default();
+    let actual_message = json
+        .get("error")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     // Codes are compared exactly; messages without regard to case, since the
     // guide and Parse Server differ in capitalisation only.
     if actual_code == Some(code) && actual_message.eq_ignore_ascii_case(&message) {
@@ -180,7 +227,10 @@ fn parse_error(world: &mut ParseWorld, code: i64, message: String) -> StepResult
     }
     let expected = serde_json::json!({"code": code, "error": message});
     let actual = expect::project(json, &expected);
-    Err(world.fail(format!("expected the Parse error {code} {message:?}\n{}", expect::diff(&expected, &actual))))
+    Err(world.fail(format!(
+        "expected the Parse error {code} {message:?}\n{}",
+        expect::diff(&expected, &actual)
+    )))
 }
 
 #[then("the response is the unauthorized error")]
@@ -198,6 +248,8 @@ fn body_lacks_field(world: &mut ParseWorld, field: String) -> StepResult {
     if world.last_json()?.get(&field).is_none() {
         Ok(())
     } else {
-        Err(world.fail(format!("the response body has the field {field}, which it must not have")))
+        Err(world.fail(format!(
+            "the response body has the field {field}, which it must not have"
+        )))
     }
 }

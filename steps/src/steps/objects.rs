@@ -20,10 +20,9 @@ use crate::{
 async fn class_exists(world: &mut ParseWorld, alias: String) -> StepResult {
     let class_name = world.unique(&alias);
     let target = world.run.target.clone();
-    let master_key = target
-        .master_key
-        .as_deref()
-        .ok_or_else(|| Failure::new("creating a class needs the target's master key (--master-key)"))?;
+    let master_key = target.master_key.as_deref().ok_or_else(|| {
+        Failure::new("creating a class needs the target's master key (--master-key)")
+    })?;
     let body = json!({ "className": class_name }).to_string();
     let mut request = world.request(Method::POST, &format!("/schemas/{class_name}"), Some(body));
     request.headers = vec![
@@ -35,7 +34,9 @@ async fn class_exists(world: &mut ParseWorld, alias: String) -> StepResult {
     if status == 200 || status == 201 {
         Ok(())
     } else {
-        Err(world.fail(format!("creating the class {alias} with the master key failed")))
+        Err(world.fail(format!(
+            "creating the class {alias} with the master key failed"
+        )))
     }
 }
 
@@ -48,14 +49,22 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
         .map(str::to_owned)
         .ok_or_else(|| world.fail("the response has no Location header"))?;
     let expected = world.render(docstring(step)?)?;
-    let expected: serde_json::Value =
-        serde_json::from_str(&expected).map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let expected: serde_json::Value = serde_json::from_str(&expected)
+        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
     let request = world.request(Method::GET, &location, None);
-    let actual = world.send(request).await?.response.json.clone().unwrap_or_default();
+    let actual = world
+        .send(request)
+        .await?
+        .response
+        .json
+        .clone()
+        .unwrap_or_default();
     if expect::contains(&actual, &expected) {
         Ok(())
     } else {
         let diff = expect::diff(&expected, &expect::project(&actual, &expected));
-        Err(world.fail(format!("the object at {location} does not contain the expected fields\n{diff}")))
+        Err(world.fail(format!(
+            "the object at {location} does not contain the expected fields\n{diff}"
+        )))
     }
 }

@@ -16,8 +16,8 @@ async fn signed_up(world: &mut ParseWorld, alias: String, password: String) -> S
 #[given(expr = "a user {word} signed up with:")]
 async fn signed_up_with(world: &mut ParseWorld, step: &Step, alias: String) -> StepResult {
     let text = world.render(docstring(step)?)?;
-    let fields: Value =
-        serde_json::from_str(&text).map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let fields: Value = serde_json::from_str(&text)
+        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
     sign_up(world, &alias, fields).await
 }
 
@@ -27,19 +27,40 @@ async fn sign_up(world: &mut ParseWorld, alias: &str, fields: Value) -> StepResu
     let mut body: Map<String, Value> = fields.as_object().cloned().unwrap_or_default();
     let username = world.unique(alias);
     body.insert("username".into(), Value::String(username.clone()));
-    let password = body.get("password").and_then(Value::as_str).unwrap_or_default().to_owned();
-    let request = world.request(Method::POST, "/users", Some(Value::Object(body).to_string()));
+    let password = body
+        .get("password")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let request = world.request(
+        Method::POST,
+        "/users",
+        Some(Value::Object(body).to_string()),
+    );
     let exchange = world.send(request).await?;
-    let (status, json) = (exchange.response.status, exchange.response.json.clone().unwrap_or_default());
+    let (status, json) = (
+        exchange.response.status,
+        exchange.response.json.clone().unwrap_or_default(),
+    );
     let object_id = json.get("objectId").and_then(Value::as_str);
     match (status, object_id) {
         (201, Some(object_id)) => {
-            let session_token = json.get("sessionToken").and_then(Value::as_str).map(str::to_owned);
-            let user = User { username, password, object_id: object_id.to_owned(), session_token };
+            let session_token = json
+                .get("sessionToken")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            let user = User {
+                username,
+                password,
+                object_id: object_id.to_owned(),
+                session_token,
+            };
             world.users.insert(alias.to_owned(), user);
             Ok(())
         }
-        _ => Err(world.fail(format!("signing up {alias} did not answer 201 Created with an objectId"))),
+        _ => Err(world.fail(format!(
+            "signing up {alias} did not answer 201 Created with an objectId"
+        ))),
     }
 }
 
@@ -69,10 +90,17 @@ async fn logs_in_with_get(world: &mut ParseWorld, alias: String, password: Strin
 async fn can_log_in(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
     logs_in(world, alias.clone(), password).await?;
     let exchange = world.last()?;
-    let token = exchange.response.json.as_ref().and_then(|j| j.get("sessionToken")).and_then(Value::as_str);
+    let token = exchange
+        .response
+        .json
+        .as_ref()
+        .and_then(|j| j.get("sessionToken"))
+        .and_then(Value::as_str);
     if exchange.response.status == 200 && token.is_some() {
         Ok(())
     } else {
-        Err(world.fail(format!("{alias} could not log in: expected 200 with a session token")))
+        Err(world.fail(format!(
+            "{alias} could not log in: expected 200 with a session token"
+        )))
     }
 }

@@ -1,0 +1,90 @@
+//! `/login`: logging in with a username (or email) and password
+//! (Parse REST guide, Users, "Logging In"). `POST` reads the JSON body;
+//! `GET` reads the query string, as Parse Server allows both.
+
+use std::collections::HashMap;
+
+use axum::{
+    Json,
+    extract::{Query, State},
+    response::IntoResponse,
+};
+use serde_json::{Map, Value};
+
+use crate::{
+    AppState,
+    context::RequestContext,
+    error::{ApiResult, ParseError},
+    extract::JsonObject,
+    password,
+};
+
+/// `POST /login`.
+pub async fn post(
+    state: State<AppState>,
+    ctx: RequestContext,
+    JsonObject(body): JsonObject,
+) -> ApiResult<impl IntoResponse> {
+    log_in(state, ctx, body).await
+}
+
+/// `GET /login?username=…&password=…`.
+pub async fn get(
+    state: State<AppState>,
+    ctx: RequestContext,
+    Query(query): Query<HashMap<String, String>>,
+) -> ApiResult<impl IntoResponse> {
+    let body = query
+        .into_iter()
+        .map(|(k, v)| (k, Value::String(v)))
+        .collect();
+    log_in(state, ctx, body).await
+}
+
+/// Checks the credentials and opens a session: 200 with every user field
+/// except the password, plus the new `sessionToken`. A wrong password and an
+/// unknown user get the same answer, so a login reveals no account.
+async fn log_in(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    body: Map<String, Value>,
+) -> ApiResult<Json<Map<String, Value>>> {
+    let (username, email, password) = (
+        body.get("username"),
+        body.get("email"),
+        body.get("password"),
+    );
+    if username.is_none() && email.is_none() {
+        return Err(ParseError::new(200, "username/email is required.").into());
+    }
+    let Some(password) = password else {
+        return Err(ParseError::new(201, "password is required.").into());
+    };
+    let as_text = |v: Option<&Value>| -> Result<Option<String>, ParseError> {
+        match v {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(ParseError::invalid_login()),
+        }
+    };
+    let (username, email) = (as_text(username)?, as_text(email)?);
+    let password = as_text(Some(password))?.unwrap_or_default();
+
+    let user = state
+        .store
+        .user_for_login(username.as_deref(), email.as_deref())
+        .ok_or_else(ParseError::invalid_login)?;
+    let hash = user
+        .password_hash
+        .clone()
+        .ok_or_else(ParseError::invalid_login)?;
+    if !password::verify(password, hash).await? {
+        return Err(ParseError::invalid_login().into());
+    }
+    let session = state
+        .store
+        .create_session(&user.object_id, "login", ctx.installation_id.clone());
+    let mut out = user.to_json();
+    out.insert("sessionToken".into(), Value::String(session.token));
+    Ok(Json(out))
+}

@@ -1,0 +1,147 @@
+//! `/users`: signing up, the current user, retrieving a user
+//! (Parse REST guide, Users: "Signing Up", "Retrieving Users",
+//! "Validating Session Tokens / Retrieving Current User").
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::IntoResponse,
+};
+use serde_json::{Map, Value, json};
+
+use super::{can_read, check_new_fields};
+use crate::{
+    AppState, clock,
+    context::RequestContext,
+    error::{ApiResult, ParseError},
+    extract::JsonObject,
+    password,
+    store::UserRecord,
+    token,
+};
+
+/// Whether an email has the shape Parse Server accepts: something, `@`, something.
+fn valid_email(email: &str) -> bool {
+    email
+        .split_once('@')
+        .is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty())
+}
+
+/// `POST /users` (and `POST /classes/_User`): signs a user up.
+///
+/// 201, `Location: <mount>/users/<id>`, `{objectId, createdAt, sessionToken}`.
+/// Errors in Parse Server's order: 105 objectId given, 200 username, 201
+/// password, 119 emailVerified set by a client, 202 username taken, 125
+/// email malformed, 203 email taken.
+pub async fn sign_up(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult<impl IntoResponse> {
+    for key in ["objectId", "id"] {
+        if body.contains_key(key) {
+            return Err(ParseError::new(105, format!("{key} is an invalid field name.")).into());
+        }
+    }
+    let username = match body.get("username") {
+        Some(Value::String(u)) if !u.is_empty() => u.clone(),
+        _ => return Err(ParseError::new(200, "bad or missing username").into()),
+    };
+    let password = match body.remove("password") {
+        Some(Value::String(p)) if !p.is_empty() => p,
+        _ => return Err(ParseError::new(201, "password is required").into()),
+    };
+    if body.contains_key("emailVerified") && !ctx.is_master {
+        return Err(ParseError::permission_denied().into());
+    }
+    check_new_fields(&body)?;
+    if state.store.username_taken(&username) {
+        return Err(ParseError::new(202, "Account already exists for this username.").into());
+    }
+    match body.get("email") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(email)) if valid_email(email) => {}
+        Some(_) => return Err(ParseError::new(125, "Email address format is invalid.").into()),
+    }
+
+    let password_hash = password::hash(password, state.config.bcrypt_cost).await?;
+    let object_id = token::object_id();
+    let now = clock::now();
+    body.insert("ACL".into(), owner_acl(body.get("ACL"), &object_id));
+    body.insert("createdAt".into(), Value::String(now.clone()));
+    body.insert("updatedAt".into(), Value::String(now.clone()));
+    state.store.insert_user(UserRecord {
+        object_id: object_id.clone(),
+        fields: body,
+        password_hash: Some(password_hash),
+    })?;
+
+    let mut answer = json!({"objectId": object_id, "createdAt": now});
+    // Parse Server gives a master-key sign-up without an installation no session.
+    if !ctx.is_master || ctx.installation_id.is_some() {
+        let session = state
+            .store
+            .create_session(&object_id, "signup", ctx.installation_id.clone());
+        answer["sessionToken"] = Value::String(session.token);
+    }
+    let location = format!("{}/users/{object_id}", ctx.mount_url);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(answer),
+    ))
+}
+
+/// The ACL of a new user: the one given (if an object) or none, plus read
+/// and write for the user itself, so that a user can never lock itself out.
+/// Users are private by default, as with Parse Server's `enforcePrivateUsers`.
+fn owner_acl(given: Option<&Value>, object_id: &str) -> Value {
+    let mut acl: Map<String, Value> = given
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    acl.insert(object_id.to_owned(), json!({"read": true, "write": true}));
+    Value::Object(acl)
+}
+
+/// `GET /users/me`: the user of the session token, with that token.
+pub async fn me(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+) -> ApiResult<impl IntoResponse> {
+    // Without a token Parse Server answers 209 with its sanitized message.
+    let session = ctx
+        .session
+        .as_ref()
+        .ok_or_else(|| ParseError::new(209, "Permission denied"))?;
+    let user = state
+        .store
+        .user(&session.user_id)
+        .ok_or_else(ParseError::invalid_session_token)?;
+    let mut out = user.to_json();
+    out.insert("sessionToken".into(), Value::String(session.token.clone()));
+    Ok(Json(out))
+}
+
+/// `GET /users/:objectId`: the user, if its ACL lets the caller read it.
+/// The user itself also gets its session token back.
+pub async fn get(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(object_id): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    let user = state
+        .store
+        .user(&object_id)
+        .ok_or_else(ParseError::object_not_found)?;
+    let is_self = ctx.user_id() == Some(object_id.as_str());
+    if !is_self && !can_read(user.fields.get("ACL"), &ctx) {
+        return Err(ParseError::object_not_found().into());
+    }
+    let mut out = user.to_json();
+    if let (true, Some(session)) = (is_self, &ctx.session) {
+        out.insert("sessionToken".into(), Value::String(session.token.clone()));
+    }
+    Ok(Json(out))
+}

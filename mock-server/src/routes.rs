@@ -1,0 +1,66 @@
+//! The route table, on one screen.
+
+use axum::{
+    Router,
+    extract::{DefaultBodyLimit, Request},
+    http::StatusCode,
+    middleware,
+    response::IntoResponse,
+    routing::{get, post},
+};
+
+use crate::{
+    AppState, cors,
+    error::{ApiError, HttpError},
+    handlers::{health, login, objects, schemas, users},
+};
+
+/// Every route of the API, mounted at the configured mount path, behind
+/// the CORS layer and the body limit.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(health::health))
+        .route("/serverInfo", get(health::server_info))
+        .route("/users", post(users::sign_up))
+        .route("/users/me", get(users::me))
+        .route("/users/{objectId}", get(users::get))
+        .route("/login", get(login::get).post(login::post))
+        .route("/classes/_User", post(users::sign_up))
+        .route("/classes/{className}", post(objects::create))
+        .route("/classes/{className}/{objectId}", get(objects::get))
+        .route(
+            "/schemas/{className}",
+            get(schemas::get)
+                .post(schemas::create)
+                .delete(schemas::delete),
+        )
+        .method_not_allowed_fallback(method_not_allowed);
+    let mount = state.config.mount_path.clone();
+    let app = if mount == "/" {
+        api
+    } else {
+        Router::new().nest(&mount, api)
+    };
+    app.fallback(not_found)
+        .layer(DefaultBodyLimit::max(state.config.max_upload_size))
+        .layer(middleware::from_fn_with_state(state.clone(), cors::cors))
+        .with_state(state)
+}
+
+/// An unknown route: 404, as Parse Server's Express answers, but as JSON.
+async fn not_found(request: Request) -> impl IntoResponse {
+    let message = format!("Cannot {} {}", request.method(), request.uri().path());
+    ApiError::Http(HttpError {
+        status: StatusCode::NOT_FOUND,
+        message,
+    })
+}
+
+/// A known route with a method it does not answer.
+async fn method_not_allowed(request: Request) -> impl IntoResponse {
+    let message = format!("Cannot {} {}", request.method(), request.uri().path());
+    ApiError::Http(HttpError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        message,
+    })
+}

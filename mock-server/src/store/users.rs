@@ -1,0 +1,120 @@
+//! Users: their public fields, their password hash, and the uniqueness of
+//! usernames and emails.
+
+use serde_json::{Map, Value};
+
+use super::{State, Store};
+use crate::error::ParseError;
+
+/// A stored user.
+#[derive(Clone, Debug)]
+pub struct UserRecord {
+    /// The user's objectId.
+    pub object_id: String,
+    /// Every field a client may see: username, email, ACL, createdAt,
+    /// updatedAt, and the fields given at sign-up. Never the password.
+    pub fields: Map<String, Value>,
+    /// The bcrypt hash of the password; it never leaves the server.
+    pub password_hash: Option<String>,
+}
+
+impl UserRecord {
+    /// The username.
+    pub fn username(&self) -> &str {
+        self.fields
+            .get("username")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The email, if any.
+    pub fn email(&self) -> Option<&str> {
+        self.fields.get("email").and_then(Value::as_str)
+    }
+
+    /// The user as a client sees it: its fields and objectId.
+    pub fn to_json(&self) -> Map<String, Value> {
+        let mut out = self.fields.clone();
+        out.insert("objectId".into(), Value::String(self.object_id.clone()));
+        out
+    }
+}
+
+impl Store {
+    /// Inserts a new user unless its username or email is taken (either
+    /// regardless of case): the check and the insert are one atomic step.
+    pub fn insert_user(&self, user: UserRecord) -> Result<(), ParseError> {
+        let mut state = self.lock();
+        let username = user.username().to_lowercase();
+        if state.usernames.contains_key(&username) {
+            return Err(ParseError::new(
+                202,
+                "Account already exists for this username.",
+            ));
+        }
+        let email = user.email().map(str::to_lowercase);
+        if let Some(email) = &email
+            && state.emails.contains_key(email)
+        {
+            return Err(ParseError::new(
+                203,
+                "Account already exists for this email address.",
+            ));
+        }
+        let State {
+            users,
+            usernames,
+            emails,
+            ..
+        } = &mut *state;
+        usernames.insert(username, user.object_id.clone());
+        if let Some(email) = email {
+            emails.insert(email, user.object_id.clone());
+        }
+        users.insert(user.object_id.clone(), user);
+        Ok(())
+    }
+
+    /// The user with this objectId.
+    pub fn user(&self, object_id: &str) -> Option<UserRecord> {
+        self.lock().users.get(object_id).cloned()
+    }
+
+    /// The user a login names: the exact username (case matters here), else
+    /// the user whose email it is.
+    pub fn user_for_login(
+        &self,
+        username: Option<&str>,
+        email: Option<&str>,
+    ) -> Option<UserRecord> {
+        let state = self.lock();
+        let by_username = username.and_then(|name| {
+            state
+                .usernames
+                .get(&name.to_lowercase())
+                .and_then(|id| state.users.get(id))
+                .filter(|u| u.username() == name)
+        });
+        let by_email = || {
+            let wanted = email.or(username)?;
+            state
+                .emails
+                .get(&wanted.to_lowercase())
+                .and_then(|id| state.users.get(id))
+        };
+        match (username, email) {
+            (Some(_), Some(email)) => {
+                by_username.filter(|u| u.email().is_some_and(|e| e.eq_ignore_ascii_case(email)))
+            }
+            _ => by_username.or_else(by_email),
+        }
+        .cloned()
+    }
+}
+
+impl Store {
+    /// Whether a username is taken, regardless of case.
+    pub fn username_taken(&self, username: &str) -> bool {
+        self.lock().usernames.contains_key(&username.to_lowercase())
+    }
+}
