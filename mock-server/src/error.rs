@@ -47,6 +47,16 @@ impl ParseError {
         ParseError::new(101, "Invalid username/password.")
     }
 
+    /// 202 `USERNAME_TAKEN`.
+    pub fn username_taken() -> ParseError {
+        ParseError::new(202, "Account already exists for this username.")
+    }
+
+    /// 203 `EMAIL_TAKEN`.
+    pub fn email_taken() -> ParseError {
+        ParseError::new(203, "Account already exists for this email address.")
+    }
+
     /// 103 `INVALID_CLASS_NAME`.
     pub fn invalid_class_name(name: &str) -> ParseError {
         ParseError::new(

@@ -47,7 +47,7 @@ pub fn diff(expected: &Value, actual: &Value) -> String {
     let expected = pretty(expected);
     let actual = pretty(actual);
     let text = format!("{}", StrComparison::new(&expected, &actual));
-    strip_ansi(&format!("Diff (< expected / > actual):\n{text}"))
+    strip_ansi(&format!("left: expected, right: actual\n{text}"))
 }
 
 /// Pretty-printed JSON.

@@ -57,7 +57,7 @@ pub async fn sign_up(
     }
     check_new_fields(&body)?;
     if state.store.username_taken(&username) {
-        return Err(ParseError::new(202, "Account already exists for this username.").into());
+        return Err(ParseError::username_taken().into());
     }
     match body.get("email") {
         None | Some(Value::Null) => {}

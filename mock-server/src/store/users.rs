@@ -47,19 +47,13 @@ impl Store {
         let mut state = self.lock();
         let username = user.username().to_lowercase();
         if state.usernames.contains_key(&username) {
-            return Err(ParseError::new(
-                202,
-                "Account already exists for this username.",
-            ));
+            return Err(ParseError::username_taken());
         }
         let email = user.email().map(str::to_lowercase);
         if let Some(email) = &email
             && state.emails.contains_key(email)
         {
-            return Err(ParseError::new(
-                203,
-                "Account already exists for this email address.",
-            ));
+            return Err(ParseError::email_taken());
         }
         let State {
             users,
