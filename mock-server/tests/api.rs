@@ -1,0 +1,296 @@
+//! HTTP behaviour of the reference server, through `app()` (no socket) and
+//! once through a real listener.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode},
+};
+use http_body_util::BodyExt;
+use parse_mock_server::{Config, app};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const APP_ID: &str = "test-app";
+const REST_KEY: &str = "test-rest";
+const MASTER_KEY: &str = "test-master";
+
+fn server() -> Router {
+    let mut config = Config::new(APP_ID, MASTER_KEY);
+    config.rest_api_key = Some(REST_KEY.into());
+    config.bcrypt_cost = 4;
+    app(config)
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    json: Value,
+}
+
+async fn call(
+    app: &Router,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Answer {
+    let mut request = Request::builder().method(method).uri(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = request
+        .body(body.map(|b| Body::from(b.to_owned())).unwrap_or_default())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Answer {
+        status,
+        headers,
+        json,
+    }
+}
+
+const KEYS: &[(&str, &str)] = &[
+    ("X-Parse-Application-Id", APP_ID),
+    ("X-Parse-REST-API-Key", REST_KEY),
+];
+
+async fn sign_up(app: &Router, username: &str) -> Answer {
+    let body = json!({"username": username, "password": "p_n7!-e8"}).to_string();
+    call(app, "POST", "/parse/users", KEYS, Some(&body)).await
+}
+
+#[tokio::test]
+async fn a_wrong_or_missing_application_id_is_403_unauthorized_with_cors() {
+    let app = server();
+    for headers in [
+        &[
+            ("X-Parse-Application-Id", "nope"),
+            ("X-Parse-REST-API-Key", REST_KEY),
+        ][..],
+        &[][..],
+    ] {
+        let answer = call(&app, "POST", "/parse/users", headers, Some("{}")).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+        assert_eq!(answer.json, json!({"error": "unauthorized"}));
+        assert_eq!(answer.headers["access-control-allow-origin"], "*");
+    }
+}
+
+#[tokio::test]
+async fn a_configured_rest_key_is_required_unless_master() {
+    let app = server();
+    let answer = call(
+        &app,
+        "GET",
+        "/parse/users/me",
+        &[("X-Parse-Application-Id", APP_ID)],
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let master = [
+        ("X-Parse-Application-Id", APP_ID),
+        ("X-Parse-Master-Key", MASTER_KEY),
+    ];
+    let answer = call(&app, "GET", "/parse/serverInfo", &master, None).await;
+    assert_eq!(answer.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_preflight_needs_no_keys_and_allows_the_session_token() {
+    let answer = call(
+        &server(),
+        "OPTIONS",
+        "/parse/users/me",
+        &[("Origin", "https://a.example")],
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let allowed = answer.headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap();
+    assert!(allowed.contains("X-Parse-Session-Token"));
+}
+
+#[tokio::test]
+async fn sign_up_then_log_in_never_returns_the_password() {
+    let app = server();
+    let created = sign_up(&app, "cooldude6").await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let id = created.json["objectId"].as_str().unwrap();
+    assert!(
+        created.headers["location"]
+            .to_str()
+            .unwrap()
+            .ends_with(&format!("/parse/users/{id}"))
+    );
+    let token = created.json["sessionToken"].as_str().unwrap();
+    assert!(token.starts_with("r:") && token.len() == 34);
+
+    let body = json!({"username": "cooldude6", "password": "p_n7!-e8"}).to_string();
+    let login = call(&app, "POST", "/parse/login", KEYS, Some(&body)).await;
+    assert_eq!(login.status, StatusCode::OK);
+    assert_eq!(login.json["objectId"], id);
+    assert!(login.json.get("password").is_none());
+    assert_ne!(login.json["sessionToken"], token);
+
+    let me = [KEYS[0], KEYS[1], ("X-Parse-Session-Token", token)];
+    let answer = call(&app, "GET", "/parse/users/me", &me, None).await;
+    assert_eq!(answer.json["username"], "cooldude6");
+    assert!(answer.json.get("password").is_none());
+}
+
+#[tokio::test]
+async fn log_in_by_get_and_wrong_password_is_404_code_101() {
+    let app = server();
+    sign_up(&app, "bob").await;
+    let ok = call(
+        &app,
+        "GET",
+        "/parse/login?username=bob&password=p_n7!-e8",
+        KEYS,
+        None,
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    for query in ["username=bob&password=wrong", "username=nobody&password=x"] {
+        let answer = call(&app, "GET", &format!("/parse/login?{query}"), KEYS, None).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            answer.json,
+            json!({"code": 101, "error": "Invalid username/password."})
+        );
+    }
+}
+
+#[tokio::test]
+async fn sign_up_errors_carry_parse_codes() {
+    let app = server();
+    sign_up(&app, "taken").await;
+    let cases = [
+        (json!({"password": "x"}), 200),
+        (json!({"username": "u1"}), 201),
+        (json!({"username": "TAKEN", "password": "x"}), 202),
+        (
+            json!({"username": "u2", "password": "x", "email": "no-at-sign"}),
+            125,
+        ),
+        (
+            json!({"username": "u3", "password": "x", "emailVerified": true}),
+            119,
+        ),
+        (
+            json!({"username": "u4", "password": "x", "objectId": "abc"}),
+            105,
+        ),
+    ];
+    for (body, code) in cases {
+        let answer = call(&app, "POST", "/parse/users", KEYS, Some(&body.to_string())).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(answer.json["code"], code, "{body}");
+    }
+}
+
+#[tokio::test]
+async fn malformed_json_is_code_107_and_unknown_routes_are_404() {
+    let app = server();
+    let answer = call(&app, "POST", "/parse/users", KEYS, Some("{not json")).await;
+    assert_eq!(
+        (answer.status, answer.json["code"].clone()),
+        (StatusCode::BAD_REQUEST, json!(107))
+    );
+    let answer = call(&app, "GET", "/parse/nowhere", KEYS, None).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(answer.json["error"].is_string());
+}
+
+#[tokio::test]
+async fn classes_are_created_by_the_master_key_only() {
+    let app = server();
+    let answer = call(
+        &app,
+        "POST",
+        "/parse/classes/Message",
+        KEYS,
+        Some(r#"{"message":"hi"}"#),
+    )
+    .await;
+    assert_eq!(
+        answer.json,
+        json!({"code": 119, "error": "Permission denied"})
+    );
+    let answer = call(&app, "POST", "/parse/schemas/Message", KEYS, Some("{}")).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let master = [
+        ("X-Parse-Application-Id", APP_ID),
+        ("X-Parse-Master-Key", MASTER_KEY),
+    ];
+    let answer = call(&app, "POST", "/parse/schemas/Message", &master, Some("{}")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let answer = call(
+        &app,
+        "POST",
+        "/parse/classes/Message",
+        KEYS,
+        Some(r#"{"message":"hi"}"#),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    let location = answer.headers["location"].to_str().unwrap();
+    let path = &location[location.find("/parse/").unwrap()..];
+    let answer = call(&app, "GET", path, KEYS, None).await;
+    assert_eq!(answer.json["message"], "hi");
+}
+
+#[tokio::test]
+async fn concurrent_sign_ups_with_one_username_create_exactly_one_user() {
+    let app = server();
+    let attempts = (0..50).map(|_| {
+        let app = app.clone();
+        tokio::spawn(async move { sign_up(&app, "race").await.status })
+    });
+    let mut created = 0;
+    for attempt in attempts {
+        let status = attempt.await.unwrap();
+        if status == StatusCode::CREATED {
+            created += 1;
+        } else {
+            assert_eq!(status, StatusCode::BAD_REQUEST);
+        }
+    }
+    assert_eq!(created, 1);
+}
+
+#[tokio::test]
+async fn serves_on_a_real_socket_and_stops_on_shutdown() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(parse_mock_server::serve(
+        listener,
+        Config::new(APP_ID, MASTER_KEY),
+        async {
+            let _ = rx.await;
+        },
+    ));
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    stream
+        .write_all(b"GET /parse/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).await.unwrap();
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(text.ends_with(r#"{"status":"ok"}"#), "{text}");
+    tx.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
