@@ -1,0 +1,1 @@
+module.exports = require('./fake')('Facebook', 'access_token');

@@ -1,0 +1,1 @@
+module.exports = require('./fake')('Twitter', 'auth_token');

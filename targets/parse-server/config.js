@@ -1,0 +1,43 @@
+// Parse Server configuration for the parse-conformance suite.
+// Loaded by the CLI: `parse-server config.js`. Every value can be changed
+// through the environment; the defaults match target.toml.
+const path = require('path');
+
+const env = (name, fallback) => process.env[name] ?? fallback;
+const port = Number(env('PARSE_CONFORMANCE_PORT', 1337));
+const serverURL = `http://127.0.0.1:${port}/parse`;
+
+module.exports = {
+  appId: env('PARSE_CONFORMANCE_APP_ID', 'parse-conformance'),
+  masterKey: env('PARSE_CONFORMANCE_MASTER_KEY', 'parse-conformance-master-key'),
+  restAPIKey: env('PARSE_CONFORMANCE_REST_API_KEY', 'parse-conformance-rest-key'),
+  appName: 'parse-conformance',
+  databaseURI: env(
+    'PARSE_CONFORMANCE_DATABASE_URI',
+    'postgres://parse_conformance:parse_conformance@127.0.0.1:5432/parse_conformance'
+  ),
+  host: '127.0.0.1',
+  port,
+  mountPath: '/parse',
+  serverURL,
+  publicServerURL: serverURL,
+  verifyServerUrl: false,
+  // Email verification and password reset, through real SMTP to the suite's sink.
+  verifyUserEmails: true,
+  emailAdapter: {
+    module: path.join(__dirname, 'smtp-email-adapter.js'),
+    options: {
+      host: env('PARSE_CONFORMANCE_SMTP_HOST', '127.0.0.1'),
+      port: Number(env('PARSE_CONFORMANCE_SMTP_PORT', 2525)),
+      fromAddress: 'parse-conformance@localhost',
+    },
+  },
+  // Lock an account after 3 failed logins, for 3 seconds (duration is in minutes).
+  accountLockout: { threshold: 3, duration: 0.05, unlockOnPasswordReset: true },
+  // Test auth adapters: never call the internet; the token "invalid-token" is refused.
+  auth: {
+    facebook: { module: path.join(__dirname, 'auth', 'fake-facebook.js') },
+    twitter: { module: path.join(__dirname, 'auth', 'fake-twitter.js') },
+    anonymous: { enabled: true },
+  },
+};

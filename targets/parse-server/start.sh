@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Starts the real Parse Server 9.10.0 for the conformance suite, on
+# PostgreSQL from Debian's packages, at http://127.0.0.1:1337/parse.
+# Idempotent: installs what is missing, starts from a fresh database, and
+# waits until /health answers. Stop it with stop.sh.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+db_name=parse_conformance
+db_user=parse_conformance
+db_password=parse_conformance
+port="${PARSE_CONFORMANCE_PORT:-1337}"
+health="http://127.0.0.1:${port}/parse/health"
+
+log() { echo "[parse-server target] $*"; }
+
+# 1. PostgreSQL (no PostGIS: only geo queries need it).
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  log "installing PostgreSQL from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+if [ -z "$cluster" ]; then
+  version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  log "creating PostgreSQL cluster $version/main"
+  pg_createcluster "$version" main >/dev/null
+  cluster="$version main"
+fi
+if ! pg_lsclusters --no-header | awk '{print $4}' | grep -q online; then
+  log "starting PostgreSQL cluster $cluster"
+  # shellcheck disable=SC2086
+  pg_ctlcluster $cluster start
+  touch "$here/.started-postgres"
+fi
+as_postgres() { runuser -u postgres -- "$@"; }
+for _ in $(seq 1 30); do as_postgres psql -qAt -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+
+log "creating a fresh database $db_name"
+as_postgres psql -q -v ON_ERROR_STOP=1 <<SQL >/dev/null
+DROP DATABASE IF EXISTS $db_name;
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db_user') THEN
+    CREATE ROLE $db_user LOGIN PASSWORD '$db_password';
+  END IF;
+END \$\$;
+CREATE DATABASE $db_name OWNER $db_user;
+SQL
+
+# 2. Parse Server from npm, exactly as package-lock.json pins it.
+if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# 3. Start it and wait for /health.
+if [ -f parse-server.pid ] && kill -0 "$(cat parse-server.pid)" 2>/dev/null; then
+  log "stopping the previous Parse Server"
+  kill "$(cat parse-server.pid)"; sleep 1
+fi
+log "starting Parse Server on port $port"
+PARSE_CONFORMANCE_DATABASE_URI="postgres://$db_user:$db_password@127.0.0.1:5432/$db_name" \
+  nohup node node_modules/parse-server/bin/parse-server config.js >parse-server.log 2>&1 &
+echo $! >parse-server.pid
+for _ in $(seq 1 60); do
+  if curl -fsS "$health" 2>/dev/null | grep -q '"ok"'; then
+    log "ready: http://127.0.0.1:${port}/parse (log: $here/parse-server.log)"
+    exit 0
+  fi
+  if ! kill -0 "$(cat parse-server.pid)" 2>/dev/null; then break; fi
+  sleep 1
+done
+log "Parse Server did not become healthy; the end of its log:"
+tail -40 parse-server.log >&2
+exit 1

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Stops what start.sh started: Parse Server, and PostgreSQL if start.sh
+# started it.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+if [ -f parse-server.pid ]; then
+  pid=$(cat parse-server.pid)
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f parse-server.pid
+  echo "[parse-server target] Parse Server stopped"
+fi
+if [ -f .started-postgres ]; then
+  cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+  # shellcheck disable=SC2086
+  [ -n "$cluster" ] && pg_ctlcluster $cluster stop || true
+  rm -f .started-postgres
+  echo "[parse-server target] PostgreSQL stopped"
+fi
