@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .route("/users/me", get(users::me))
         .route("/users/{objectId}", get(users::get))
         .route("/login", get(login::get).post(login::post))
+        .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route("/classes/_User", post(users::sign_up))
         .route("/classes/{className}", post(objects::create))
         .route("/classes/{className}/{objectId}", get(objects::get))

@@ -81,9 +81,48 @@ async fn log_in(
     if !password::verify(password, hash).await? {
         return Err(ParseError::invalid_login().into());
     }
-    let session = state
+    let session = state.store.create_session(
+        &user.object_id,
+        "login",
+        "password",
+        ctx.installation_id.clone(),
+    );
+    let mut out = user.to_json();
+    out.insert("sessionToken".into(), Value::String(session.token));
+    Ok(Json(out))
+}
+
+/// `POST /loginAs` and `GET /loginAs` (master key): a session for the user
+/// `userId` (from the body or the query), without its password
+/// (Parse REST guide, Users, "User Impersonation"). The session's
+/// `createdWith` is `{"action": "login", "authProvider": "masterkey"}`; the
+/// answer has the shape of a login's.
+pub async fn log_in_as(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Query(query): Query<HashMap<String, String>>,
+    JsonObject(body): JsonObject,
+) -> ApiResult<Json<Map<String, Value>>> {
+    if !ctx.is_master {
+        // Parse Server's sanitized form of "master key is required".
+        return Err(ParseError::permission_denied().into());
+    }
+    let user_id = match body.get("userId") {
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(_) => return Err(ParseError::new(105, "userId must be a string").into()),
+        None => query.get("userId").cloned(),
+    }
+    .ok_or_else(|| ParseError::new(105, "userId must not be empty, null, or undefined"))?;
+    let user = state
         .store
-        .create_session(&user.object_id, "login", ctx.installation_id.clone());
+        .user(&user_id)
+        .ok_or_else(|| ParseError::new(101, "user not found"))?;
+    let session = state.store.create_session(
+        &user.object_id,
+        "login",
+        "masterkey",
+        ctx.installation_id.clone(),
+    );
     let mut out = user.to_json();
     out.insert("sessionToken".into(), Value::String(session.token));
     Ok(Json(out))

@@ -80,9 +80,12 @@ pub async fn sign_up(
     let mut answer = json!({"objectId": object_id, "createdAt": now});
     // Parse Server gives a master-key sign-up without an installation no session.
     if !ctx.is_master || ctx.installation_id.is_some() {
-        let session = state
-            .store
-            .create_session(&object_id, "signup", ctx.installation_id.clone());
+        let session = state.store.create_session(
+            &object_id,
+            "signup",
+            "password",
+            ctx.installation_id.clone(),
+        );
         answer["sessionToken"] = Value::String(session.token);
     }
     let location = format!("{}/users/{object_id}", ctx.mount_url);

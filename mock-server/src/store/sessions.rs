@@ -29,11 +29,13 @@ pub struct Session {
 }
 
 impl Store {
-    /// Makes a new session for a user.
+    /// Makes a new session for a user; `action` and `auth_provider` become its
+    /// `createdWith` (`signup`/`login`, `password`/`masterkey`).
     pub fn create_session(
         &self,
         user_id: &str,
         action: &str,
+        auth_provider: &str,
         installation_id: Option<String>,
     ) -> Session {
         let now = OffsetDateTime::now_utc();
@@ -41,7 +43,7 @@ impl Store {
             object_id: token::object_id(),
             token: token::session_token(),
             user_id: user_id.to_owned(),
-            created_with: json!({"action": action, "authProvider": "password"}),
+            created_with: json!({"action": action, "authProvider": auth_provider}),
             installation_id,
             created_at: clock::format(now),
             expires_at: now + SESSION_LENGTH,

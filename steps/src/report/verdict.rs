@@ -109,3 +109,86 @@ impl Counts {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::ExpectedFailure;
+
+    fn target_expecting(id: &str) -> Target {
+        let mut target = Target {
+            name: "t".into(),
+            url: "http://127.0.0.1:1/parse".into(),
+            app_id: "a".into(),
+            rest_api_key: None,
+            master_key: None,
+            capabilities: toml::Table::new(),
+            expected_failures: Default::default(),
+        };
+        target.expected_failures.insert(
+            id.into(),
+            ExpectedFailure {
+                reason: "diverges".into(),
+                evidence: None,
+            },
+        );
+        target
+    }
+
+    fn outcome(id: &str, status: Status) -> Outcome {
+        Outcome {
+            feature: "f".into(),
+            file: "f.feature".into(),
+            scenario: "s".into(),
+            line: 1,
+            id: Some(id.into()),
+            status,
+        }
+    }
+
+    fn failed() -> Status {
+        Status::Failed {
+            step: "Then x".into(),
+            message: "m".into(),
+        }
+    }
+
+    #[test]
+    fn listed_failures_are_expected_and_listed_passes_unexpected() {
+        let target = target_expecting("a.listed");
+        assert_eq!(
+            judge(&outcome("a.listed", failed()), &target),
+            Verdict::ExpectedFailure {
+                reason: "diverges".into()
+            }
+        );
+        assert_eq!(
+            judge(&outcome("a.listed", Status::Passed), &target),
+            Verdict::UnexpectedPass {
+                reason: "diverges".into()
+            }
+        );
+        assert_eq!(
+            judge(&outcome("a.other", failed()), &target),
+            Verdict::Failed
+        );
+        assert_eq!(
+            judge(&outcome("a.other", Status::Passed), &target),
+            Verdict::Passed
+        );
+    }
+
+    #[test]
+    fn only_unexpected_failures_fail_the_run_unless_strict() {
+        let mut counts = Counts::default();
+        counts.add(&Verdict::ExpectedFailure { reason: "r".into() });
+        counts.add(&Verdict::Skipped { reason: "r".into() });
+        assert!(!counts.run_fails(true));
+        counts.add(&Verdict::UnexpectedPass { reason: "r".into() });
+        assert!(!counts.run_fails(false));
+        assert!(counts.run_fails(true));
+        counts.add(&Verdict::Failed);
+        assert!(counts.run_fails(false));
+        assert_eq!(counts.line(), "0 passed, 1 failed, 1 skipped");
+    }
+}

@@ -27,6 +27,16 @@ fn uses_app_keys(world: &mut ParseWorld) {
     }
 }
 
+#[given("the client uses the master key")]
+fn uses_master_key(world: &mut ParseWorld) -> StepResult {
+    let key =
+        world.run.target.master_key.clone().ok_or_else(|| {
+            Failure::new("this step needs the target's master key (--master-key)")
+        })?;
+    world.set_header(MASTER_KEY, &key);
+    Ok(())
+}
+
 #[given("the client uses a wrong application id")]
 fn uses_wrong_app_id(world: &mut ParseWorld) {
     let wrong = world.unique("not-the-app-id");
