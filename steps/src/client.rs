@@ -130,6 +130,13 @@ impl Client {
             .connect_timeout(connect_timeout)
             .timeout(request_timeout)
             .redirect(reqwest::redirect::Policy::none())
+            // A new connection for every request: some servers close a
+            // kept-alive connection after certain answers (Parse Server does
+            // after an HTTP 403 "master key required", while it may already
+            // be reading the next request), and one scenario's answer must
+            // never fail the next request. Retrying is no cure: the request
+            // may have been processed. Loopback connections are cheap.
+            .pool_max_idle_per_host(0)
             .no_proxy()
             .build()
             .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
