@@ -114,12 +114,14 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         outcomes: Arc::clone(&outcomes),
     };
     let redactor = Redactor::new(target.secrets());
-    RunContext::install(Arc::new(RunContext {
+    let context = Arc::new(RunContext {
         target: target.clone(),
         client,
         schemas,
         redactor,
-    }));
+        down: Default::default(),
+    });
+    RunContext::install(Arc::clone(&context));
     let finished = ParseWorld::cucumber()
         .with_writer(writer)
         .fail_on_skipped()
@@ -136,6 +138,9 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     fs::write(args.reports.join("summary.md"), report)
         .map_err(|e| format!("cannot write summary.md: {e}"))?;
     print_closing(&args.reports, &counts);
+    if let Some(first) = context.down.get() {
+        eprintln!("parse-conformance: the target stopped answering during the run: {first}");
+    }
 
     use cucumber::writer::Stats as _;
     let ran_nothing = outcomes.scenarios.is_empty();

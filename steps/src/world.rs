@@ -15,7 +15,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use crate::{
-    client::{Client, Exchange, Request},
+    client::{Client, Exchange, Request, SendError},
     redact::Redactor,
     schema::Schemas,
     target::Target,
@@ -33,7 +33,14 @@ pub struct RunContext {
     pub schemas: Schemas,
     /// Hides the target's secrets in all output.
     pub redactor: Redactor,
+    /// Set when the target stopped answering: what happened first. Later
+    /// requests then fail at once instead of each waiting for a timeout.
+    pub down: std::sync::OnceLock<String>,
 }
+
+/// How a failure caused by a target that stopped answering begins; reports
+/// group these failures instead of listing each one.
+pub const TARGET_DOWN: &str = "not sent: the target stopped answering earlier in this run";
 
 static CURRENT_RUN: RwLock<Option<Arc<RunContext>>> = RwLock::new(None);
 
@@ -191,7 +198,13 @@ impl ParseWorld {
     /// Sends a request, checks that the response leaks nothing, and keeps the
     /// exchange as the last one.
     pub async fn send(&mut self, request: Request) -> Result<&Exchange, Failure> {
+        if let Some(first) = self.run.down.get() {
+            return Err(Failure::new(format!("{TARGET_DOWN} ({first})")));
+        }
         let exchange = self.run.client.send(request.clone()).await.map_err(|e| {
+            if matches!(e, SendError::Unreachable(_) | SendError::Timeout(_)) {
+                let _ = self.run.down.set(e.to_string());
+            }
             let described = crate::client::describe_request(&request, &self.run.redactor);
             Failure::new(format!("{e}\n\n{described}"))
         })?;

@@ -10,7 +10,7 @@ use super::{
     outcomes::{Outcome, Outcomes, Status},
     verdict::{Counts, Verdict, judge},
 };
-use crate::target::Target;
+use crate::{target::Target, world::TARGET_DOWN};
 
 /// What the report says about the run besides its outcomes.
 #[derive(Clone, Debug)]
@@ -130,6 +130,18 @@ fn section(
         return;
     }
     let _ = writeln!(out, "\n## {title}\n");
+    // Scenarios that failed only because the target had stopped answering
+    // say nothing new: one line for all of them.
+    let (not_sent, selected): (Vec<_>, Vec<_>) = selected.into_iter().partition(|(o, _)| {
+        matches!(&o.status, Status::Failed { message, .. } if message.starts_with(TARGET_DOWN))
+    });
+    if !not_sent.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} scenarios were not sent: the target had stopped answering.\n",
+            not_sent.len()
+        );
+    }
     for (o, verdict) in selected {
         let id = o.id.as_deref().unwrap_or("no id");
         let _ = writeln!(out, "### {} › {}\n", o.feature, o.scenario);
