@@ -41,6 +41,16 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
+    /// Refuses a request without the master key, as master-only routes do:
+    /// HTTP 403 `{"error":"Permission denied"}`.
+    pub fn require_master(&self) -> Result<(), ApiError> {
+        if self.is_master {
+            Ok(())
+        } else {
+            Err(ApiError::master_key_required())
+        }
+    }
+
     /// The objectId of the user making the request, if any.
     pub fn user_id(&self) -> Option<&str> {
         self.session.as_ref().map(|s| s.user_id.as_str())

@@ -3,10 +3,7 @@
 use axum::{Json, response::IntoResponse};
 use serde_json::json;
 
-use crate::{
-    context::RequestContext,
-    error::{ApiError, ApiResult},
-};
+use crate::{context::RequestContext, error::ApiResult};
 
 /// `GET /health`: `{"status":"ok"}`, no keys needed.
 pub async fn health() -> impl IntoResponse {
@@ -15,9 +12,7 @@ pub async fn health() -> impl IntoResponse {
 
 /// `GET /serverInfo` (master key): the server's name and version.
 pub async fn server_info(ctx: RequestContext) -> ApiResult<impl IntoResponse> {
-    if !ctx.is_master {
-        return Err(ApiError::master_key_required());
-    }
+    ctx.require_master()?;
     Ok(Json(json!({
         "parseServerVersion": concat!("parse-mock-server ", env!("CARGO_PKG_VERSION")),
         "features": {},

@@ -17,6 +17,7 @@ use crate::{
     error::{ApiResult, ParseError},
     extract::JsonObject,
     password,
+    store::UserRecord,
 };
 
 /// `POST /login`.
@@ -81,15 +82,26 @@ async fn log_in(
     if !password::verify(password, hash).await? {
         return Err(ParseError::invalid_login().into());
     }
+    Ok(Json(open_session(&state, &ctx, &user, "password")))
+}
+
+/// Opens a login session for `user` and answers as `/login` does: the user's
+/// fields and the new `sessionToken`.
+fn open_session(
+    state: &AppState,
+    ctx: &RequestContext,
+    user: &UserRecord,
+    auth_provider: &str,
+) -> Map<String, Value> {
     let session = state.store.create_session(
         &user.object_id,
         "login",
-        "password",
+        auth_provider,
         ctx.installation_id.clone(),
     );
     let mut out = user.to_json();
     out.insert("sessionToken".into(), Value::String(session.token));
-    Ok(Json(out))
+    out
 }
 
 /// `POST /loginAs` and `GET /loginAs` (master key): a session for the user
@@ -117,13 +129,5 @@ pub async fn log_in_as(
         .store
         .user(&user_id)
         .ok_or_else(|| ParseError::new(101, "user not found"))?;
-    let session = state.store.create_session(
-        &user.object_id,
-        "login",
-        "masterkey",
-        ctx.installation_id.clone(),
-    );
-    let mut out = user.to_json();
-    out.insert("sessionToken".into(), Value::String(session.token));
-    Ok(Json(out))
+    Ok(Json(open_session(&state, &ctx, &user, "masterkey")))
 }

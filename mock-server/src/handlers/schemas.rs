@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::{
     AppState,
     context::RequestContext,
-    error::{ApiError, ApiResult, ParseError},
+    error::{ApiResult, ParseError},
     extract::JsonObject,
 };
 
@@ -48,9 +48,7 @@ pub async fn create(
     Path(class): Path<String>,
     JsonObject(body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
-    if !ctx.is_master {
-        return Err(ApiError::master_key_required());
-    }
+    ctx.require_master()?;
     if let Some(named) = body.get("className").and_then(Value::as_str)
         && named != class
     {
@@ -81,9 +79,7 @@ pub async fn get(
     ctx: RequestContext,
     Path(class): Path<String>,
 ) -> ApiResult<impl IntoResponse> {
-    if !ctx.is_master {
-        return Err(ApiError::master_key_required());
-    }
+    ctx.require_master()?;
     let fields = state
         .store
         .class_fields(&class)
@@ -97,9 +93,7 @@ pub async fn delete(
     ctx: RequestContext,
     Path(class): Path<String>,
 ) -> ApiResult<impl IntoResponse> {
-    if !ctx.is_master {
-        return Err(ApiError::master_key_required());
-    }
+    ctx.require_master()?;
     state.store.delete_class(&class)?;
     Ok(Json(json!({})))
 }
