@@ -41,3 +41,28 @@ Feature: Logging in
     And the client uses a wrong application id
     When cooldude6 logs in with password "p_n7!-e8"
     Then the response is the unauthorized error
+
+  @id.login.get-with-query
+  Scenario: Logging in also works as a GET with the credentials in the query string
+    # The guide's quick reference lists GET /login; Parse Server accepts both.
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    When cooldude6 logs in with password "p_n7!-e8" through GET
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"username": "{{cooldude6}}", "objectId": "{{cooldude6.objectId}}"}
+      """
+    And the response body matches the schema "user-with-session"
+
+  @id.login.wrong-password
+  Scenario: A wrong password is refused with code 101
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    When cooldude6 logs in with password "not-the-password"
+    Then the response status is 404
+    And the response is the Parse error 101 "Invalid username/password."
+
+  @id.login.unknown-user
+  Scenario: An unknown username gets the same answer as a wrong password
+    When nobody logs in with password "p_n7!-e8"
+    Then the response status is 404
+    And the response is the Parse error 101 "Invalid username/password."

@@ -138,12 +138,11 @@ pub async fn get(
         .store
         .user(&object_id)
         .ok_or_else(ParseError::object_not_found)?;
-    let is_self = ctx.user_id() == Some(object_id.as_str());
-    if !is_self && !can_read(user.fields.get("ACL"), &ctx) {
+    if !can_read(user.fields.get("ACL"), &ctx) {
         return Err(ParseError::object_not_found().into());
     }
     let mut out = user.to_json();
-    if let (true, Some(session)) = (is_self, &ctx.session) {
+    if let Some(session) = ctx.session.as_ref().filter(|s| s.user_id == object_id) {
         out.insert("sessionToken".into(), Value::String(session.token.clone()));
     }
     Ok(Json(out))

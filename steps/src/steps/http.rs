@@ -243,6 +243,22 @@ fn parse_error(world: &mut ParseWorld, code: i64, message: String) -> StepResult
     )))
 }
 
+#[then(expr = "the response is a Parse error with code {int}")]
+fn parse_error_code(world: &mut ParseWorld, code: i64) -> StepResult {
+    let json = world.last_json()?;
+    if json.get("code").and_then(Value::as_i64) == Some(code)
+        && json.get("error").is_some_and(Value::is_string)
+    {
+        return Ok(());
+    }
+    let expected = serde_json::json!({"code": code});
+    let actual = expect::project(json, &serde_json::json!({"code": 0, "error": ""}));
+    Err(world.fail(format!(
+        "expected a Parse error with code {code}\n{}",
+        expect::diff(&expected, &actual)
+    )))
+}
+
 #[then("the response is the unauthorized error")]
 fn unauthorized(world: &mut ParseWorld) -> StepResult {
     let response = &world.last()?.response;

@@ -64,6 +64,27 @@ async fn sign_up(world: &mut ParseWorld, alias: &str, fields: Value) -> StepResu
     }
 }
 
+/// The header that authenticates a request as a user.
+pub const SESSION_TOKEN: &str = "X-Parse-Session-Token";
+
+#[given(expr = "the client uses the session token of {word}")]
+fn uses_session_token_of(world: &mut ParseWorld, alias: String) -> StepResult {
+    let token = world
+        .users
+        .get(&alias)
+        .and_then(|u| u.session_token.clone())
+        .ok_or_else(|| Failure::new(format!("{alias} has no session token in this scenario")))?;
+    world.set_header(SESSION_TOKEN, &token);
+    Ok(())
+}
+
+#[given("the client uses a session token that does not exist")]
+fn uses_unknown_session_token(world: &mut ParseWorld) {
+    // Shaped like a real revocable token, never issued by any server.
+    let token = format!("r:{:032x}", rand::random::<u128>());
+    world.set_header(SESSION_TOKEN, &token);
+}
+
 #[when(expr = "{word} logs in with password {string}")]
 async fn logs_in(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
     let username = world.unique(&alias);
