@@ -23,7 +23,10 @@ pub fn router(state: AppState) -> Router {
         .route("/serverInfo", get(health::server_info))
         .route("/users", post(users::sign_up))
         .route("/users/me", get(users::me))
-        .route("/users/{objectId}", get(users::get))
+        .route(
+            "/users/{objectId}",
+            get(users::get).put(users::update).delete(users::delete),
+        )
         .route("/login", get(login::get).post(login::post))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route("/classes/_User", post(users::sign_up))

@@ -147,3 +147,88 @@ pub async fn get(
     }
     Ok(Json(out))
 }
+
+/// Refuses a change to a user by anyone but that user (its own session
+/// token) or the master key: code 206, with Parse Server's messages.
+fn require_owner(
+    ctx: &RequestContext,
+    object_id: &str,
+    without_token: &str,
+) -> Result<(), ParseError> {
+    match ctx.user_id() {
+        _ if ctx.is_master => Ok(()),
+        Some(id) if id == object_id => Ok(()),
+        Some(_) => Err(ParseError::new(206, "Permission denied")),
+        None => Err(ParseError::new(206, without_token)),
+    }
+}
+
+/// `PUT /users/:objectId`: changes the given fields and leaves the others
+/// as they are (Parse REST guide, Users, "Updating Users"). Only the user
+/// itself (or the master key) may; the answer is just `{updatedAt}`. A new
+/// username or email must be free; a new password is hashed, and the user's
+/// other sessions are revoked (the one making the change stays valid).
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(object_id): Path<String>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult<impl IntoResponse> {
+    state
+        .store
+        .user(&object_id)
+        .ok_or_else(ParseError::object_not_found)?;
+    require_owner(&ctx, &object_id, "Permission denied")?;
+    if body.contains_key("emailVerified") && !ctx.is_master {
+        return Err(ParseError::permission_denied().into());
+    }
+    check_new_fields(&body)?;
+    if let Some(username) = body.get("username")
+        && username.as_str().is_none_or(str::is_empty)
+    {
+        return Err(ParseError::new(200, "bad or missing username").into());
+    }
+    if let Some(email) = body.get("email")
+        && !email.is_null()
+        && !email.as_str().is_some_and(valid_email)
+    {
+        return Err(ParseError::new(125, "Email address format is invalid.").into());
+    }
+    let password_hash = match body.remove("password") {
+        None => None,
+        Some(Value::String(p)) if !p.is_empty() => {
+            Some(password::hash(p, state.config.bcrypt_cost).await?)
+        }
+        Some(_) => return Err(ParseError::new(201, "password is required").into()),
+    };
+    if let Some(acl) = body.get("ACL") {
+        let acl = owner_acl(Some(acl), &object_id);
+        body.insert("ACL".into(), acl);
+    }
+    let now = clock::now();
+    body.insert("updatedAt".into(), Value::String(now.clone()));
+    let changed_password = password_hash.is_some();
+    state.store.update_user(&object_id, body, password_hash)?;
+    if changed_password {
+        let keep = ctx.session.as_ref().map(|s| s.token.as_str());
+        state.store.revoke_other_sessions(&object_id, keep);
+    }
+    Ok(Json(json!({"updatedAt": now})))
+}
+
+/// `DELETE /users/:objectId`: deletes the user and its sessions
+/// (Parse REST guide, Users, "Deleting Users"). Only the user itself (or the
+/// master key) may.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(object_id): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    state
+        .store
+        .user(&object_id)
+        .ok_or_else(ParseError::object_not_found)?;
+    require_owner(&ctx, &object_id, "Insufficient auth to delete user")?;
+    state.store.delete_user(&object_id)?;
+    Ok(Json(json!({})))
+}

@@ -65,3 +65,12 @@ impl Store {
         Some(session.clone())
     }
 }
+
+impl Store {
+    /// Revokes every session of a user except the one with token `keep`.
+    pub fn revoke_other_sessions(&self, user_id: &str, keep: Option<&str>) {
+        self.lock()
+            .sessions
+            .retain(|token, s| s.user_id != user_id || Some(token.as_str()) == keep);
+    }
+}

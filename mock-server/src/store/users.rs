@@ -112,3 +112,86 @@ impl Store {
         self.lock().usernames.contains_key(&username.to_lowercase())
     }
 }
+
+impl Store {
+    /// Applies changes to a user in one atomic step: a new username or email
+    /// must be free (202, 203), the indexes follow, a new password hash
+    /// replaces the old one. Returns the updated user.
+    pub fn update_user(
+        &self,
+        object_id: &str,
+        changes: Map<String, Value>,
+        password_hash: Option<String>,
+    ) -> Result<UserRecord, ParseError> {
+        let mut state = self.lock();
+        let State {
+            users,
+            usernames,
+            emails,
+            ..
+        } = &mut *state;
+        let user = users
+            .get_mut(object_id)
+            .ok_or_else(ParseError::object_not_found)?;
+        let new_username = changes
+            .get("username")
+            .and_then(Value::as_str)
+            .map(str::to_lowercase);
+        let old_username = user.username().to_lowercase();
+        if let Some(name) = &new_username
+            && *name != old_username
+            && usernames.contains_key(name)
+        {
+            return Err(ParseError::username_taken());
+        }
+        let new_email = changes
+            .get("email")
+            .and_then(Value::as_str)
+            .map(str::to_lowercase);
+        let old_email = user.email().map(str::to_lowercase);
+        if let Some(email) = &new_email
+            && Some(email) != old_email.as_ref()
+            && emails.contains_key(email)
+        {
+            return Err(ParseError::email_taken());
+        }
+        if let Some(name) = new_username {
+            usernames.remove(&old_username);
+            usernames.insert(name, object_id.to_owned());
+        }
+        if changes.contains_key("email") {
+            if let Some(old) = old_email {
+                emails.remove(&old);
+            }
+            if let Some(email) = new_email {
+                emails.insert(email, object_id.to_owned());
+            }
+        }
+        for (key, value) in changes {
+            if value.is_null() {
+                user.fields.remove(&key);
+            } else {
+                user.fields.insert(key, value);
+            }
+        }
+        if password_hash.is_some() {
+            user.password_hash = password_hash;
+        }
+        Ok(user.clone())
+    }
+
+    /// Deletes a user, its username and email, and all its sessions.
+    pub fn delete_user(&self, object_id: &str) -> Result<(), ParseError> {
+        let mut state = self.lock();
+        let user = state
+            .users
+            .remove(object_id)
+            .ok_or_else(ParseError::object_not_found)?;
+        state.usernames.remove(&user.username().to_lowercase());
+        if let Some(email) = user.email() {
+            state.emails.remove(&email.to_lowercase());
+        }
+        state.sessions.retain(|_, s| s.user_id != object_id);
+        Ok(())
+    }
+}
