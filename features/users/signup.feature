@@ -88,3 +88,31 @@ Feature: Signing up
       """
     Then the response status is 400
     And the response is the Parse error 202 "Account already exists for this username."
+
+  @id.signup.email-unique
+  Scenario: An email that is already taken is refused with code 203
+    Given a user cooldude6 signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
+      """
+    When the client sends POST /users with body:
+      """
+      {"username": "{{cooldude7}}", "password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
+      """
+    Then the response status is 400
+    And the response is the Parse error 203 "Account already exists for this email address."
+
+  @id.signup.email-invalid
+  Scenario: An email without an @ is refused with code 125
+    When the client sends POST /users with body:
+      """
+      {"username": "{{cooldude6}}", "password": "p_n7!-e8", "email": "not-an-address"}
+      """
+    Then the response status is 400
+    And the response is the Parse error 125 "Email address format is invalid."
+
+  @id.signup.username-unique-under-concurrency
+  Scenario: Of many simultaneous sign-ups with one username exactly one succeeds
+    When 20 clients sign up at the same time as cooldude6 with password "p_n7!-e8"
+    Then exactly one of those sign-ups answered 201 and every other one the Parse error 202
+    And cooldude6 can log in with password "p_n7!-e8"

@@ -109,6 +109,8 @@ pub struct ParseWorld {
     pub users: HashMap<String, User>,
     /// The last exchange with the target.
     pub last: Option<Exchange>,
+    /// The exchanges of the last burst of simultaneous requests.
+    pub concurrent: Vec<Exchange>,
 }
 
 // Written by hand: cucumber prints the world of a failed scenario, and it must
@@ -138,6 +140,7 @@ impl ParseWorld {
             names: HashMap::new(),
             users: HashMap::new(),
             last: None,
+            concurrent: Vec::new(),
         })
     }
 

@@ -56,7 +56,9 @@ pub async fn sign_up(
         return Err(ParseError::permission_denied().into());
     }
     check_new_fields(&body)?;
-    if state.store.username_taken(&username) {
+    // Parse Server reports a taken username before a malformed email; the
+    // decisive uniqueness check is the atomic one when the user is stored.
+    if body.contains_key("email") && state.store.username_taken(&username) {
         return Err(ParseError::username_taken().into());
     }
     match body.get("email") {

@@ -125,3 +125,63 @@ async fn can_log_in(world: &mut ParseWorld, alias: String, password: String) -> 
         )))
     }
 }
+
+#[when(expr = "{int} clients sign up at the same time as {word} with password {string}")]
+async fn concurrent_sign_ups(
+    world: &mut ParseWorld,
+    count: usize,
+    alias: String,
+    password: String,
+) -> StepResult {
+    let username = world.unique(&alias);
+    let body = json!({ "username": username, "password": password }).to_string();
+    let request = world.request(Method::POST, "/users", Some(body));
+    let client = world.run.client.clone();
+    let attempts = (0..count).map(|_| {
+        let (client, request) = (client.clone(), request.clone());
+        tokio::spawn(async move { client.send(request).await })
+    });
+    let mut exchanges = Vec::with_capacity(count);
+    for attempt in attempts {
+        let exchange = attempt
+            .await
+            .map_err(|e| Failure::new(format!("a sign-up task failed: {e}")))?
+            .map_err(|e| Failure::new(e.to_string()))?;
+        exchanges.push(exchange);
+    }
+    world.concurrent = exchanges;
+    Ok(())
+}
+
+#[then("exactly one of those sign-ups answered 201 and every other one the Parse error 202")]
+fn exactly_one_sign_up(world: &mut ParseWorld) -> StepResult {
+    let created = world
+        .concurrent
+        .iter()
+        .filter(|e| e.response.status == 201)
+        .count();
+    let refused = world
+        .concurrent
+        .iter()
+        .filter(|e| {
+            e.response.status == 400
+                && e.response.json.as_ref().and_then(|j| j.get("code")) == Some(&json!(202))
+        })
+        .count();
+    if created == 1 && created + refused == world.concurrent.len() {
+        return Ok(());
+    }
+    let odd = world
+        .concurrent
+        .iter()
+        .find(|e| e.response.status != 201 && e.response.status != 400);
+    let mut message = format!(
+        "of {} simultaneous sign-ups, {created} answered 201 and {refused} the Parse error 202",
+        world.concurrent.len()
+    );
+    if let Some(exchange) = odd {
+        message.push_str("\n\n");
+        message.push_str(&exchange.describe(&world.run.redactor));
+    }
+    Err(Failure::new(message))
+}
