@@ -14,6 +14,7 @@
 //! - [`handlers`]: one module per resource (users, login, objects, schemas,
 //!   health); they never format HTTP by hand.
 //! - [`store`]: the in-memory state behind one lock.
+//! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
 //!
 //! Helpers: [`config`] (parse-server's options), [`extract`] (JSON bodies),
@@ -30,6 +31,7 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod password;
+pub mod query;
 pub mod routes;
 pub mod store;
 pub mod token;

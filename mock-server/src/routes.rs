@@ -21,7 +21,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
         .route("/serverInfo", get(health::server_info))
-        .route("/users", post(users::sign_up))
+        .route("/users", get(users::find).post(users::sign_up))
         .route("/users/me", get(users::me))
         .route(
             "/users/{objectId}",

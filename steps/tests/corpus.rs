@@ -48,35 +48,65 @@ fn scenarios(feature: &Feature) -> impl Iterator<Item = &Scenario> {
         .chain(feature.rules.iter().flat_map(|r| r.scenarios.iter()))
 }
 
+/// Every scenario as the runner expands it: a plain scenario once, an
+/// outline once per `Examples` block, with the block's tags added, and the
+/// number of rows that block expands to.
+fn expanded(scenario: &Scenario) -> Vec<(Vec<String>, usize)> {
+    if scenario.examples.is_empty() {
+        return vec![(scenario.tags.clone(), 1)];
+    }
+    scenario
+        .examples
+        .iter()
+        .map(|examples| {
+            let tags = scenario
+                .tags
+                .iter()
+                .chain(&examples.tags)
+                .cloned()
+                .collect();
+            let rows = examples
+                .table
+                .as_ref()
+                .map_or(0, |t| t.rows.len().saturating_sub(1));
+            (tags, rows)
+        })
+        .collect()
+}
+
 #[test]
 fn every_scenario_has_exactly_one_unique_id() {
     let mut seen: HashMap<String, String> = HashMap::new();
     for feature in corpus() {
         for scenario in scenarios(&feature) {
-            let place = format!(
-                "{:?} line {}",
-                feature.path.as_ref().map(|p| p.display().to_string()),
-                scenario.position.line
-            );
-            let ids: Vec<&String> = scenario
-                .tags
-                .iter()
-                .filter(|t| t.starts_with("id."))
-                .collect();
-            assert_eq!(
-                ids.len(),
-                1,
-                "{place}: scenario {:?} needs exactly one @id.… tag",
-                scenario.name
-            );
-            let id = ids[0].clone();
-            assert!(
-                id.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'),
-                "{place}: id {id} may only use a-z, 0-9, '.' and '-'"
-            );
-            if let Some(other) = seen.insert(id.clone(), place.clone()) {
-                panic!("{place}: id {id} is already used at {other}");
+            for (tags, rows) in expanded(scenario) {
+                let place = format!(
+                    "{:?} line {}",
+                    feature.path.as_ref().map(|p| p.display().to_string()),
+                    scenario.position.line
+                );
+                let ids: Vec<&String> = tags.iter().filter(|t| t.starts_with("id.")).collect();
+                assert_eq!(
+                    ids.len(),
+                    1,
+                    "{place}: scenario {:?} needs exactly one @id.… tag (an outline: one per Examples block)",
+                    scenario.name
+                );
+                assert_eq!(
+                    rows, 1,
+                    "{place}: an Examples block with an id must have exactly one row"
+                );
+                let id = ids[0].clone();
+                assert!(
+                    id.chars().all(|c| c.is_ascii_lowercase()
+                        || c.is_ascii_digit()
+                        || c == '.'
+                        || c == '-'),
+                    "{place}: id {id} may only use a-z, 0-9, '.' and '-'"
+                );
+                if let Some(other) = seen.insert(id.clone(), place.clone()) {
+                    panic!("{place}: id {id} is already used at {other}");
+                }
             }
         }
     }

@@ -2,9 +2,11 @@
 //! (Parse REST guide, Users: "Signing Up", "Retrieving Users",
 //! "Validating Session Tokens / Retrieving Current User").
 
+use std::collections::HashMap;
+
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{StatusCode, header},
     response::IntoResponse,
 };
@@ -16,7 +18,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
-    password,
+    password, query,
     store::UserRecord,
     token,
 };
@@ -233,4 +235,28 @@ pub async fn delete(
     require_owner(&ctx, &object_id, "Insufficient auth to delete user")?;
     state.store.delete_user(&object_id)?;
     Ok(Json(json!({})))
+}
+
+/// `GET /users`: the users the caller may read that match the query, as
+/// `{"results": [...]}` (plus `"count"` when asked) (Parse REST guide,
+/// Users, "Querying"; the query options of objects apply).
+pub async fn find(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Query(params): Query<HashMap<String, String>>,
+) -> ApiResult<impl IntoResponse> {
+    let query = query::parse::parse(&params)?;
+    let readable = state
+        .store
+        .all_users()
+        .into_iter()
+        .filter(|u| can_read(u.fields.get("ACL"), &ctx))
+        .map(|u| u.to_json())
+        .collect();
+    let (results, total) = query::run(&query, readable)?;
+    let mut answer = json!({"results": results});
+    if query.count {
+        answer["count"] = json!(total);
+    }
+    Ok(Json(answer))
 }

@@ -195,3 +195,10 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Every user, as clients see them (fields and objectId).
+    pub fn all_users(&self) -> Vec<UserRecord> {
+        self.lock().users.values().cloned().collect()
+    }
+}

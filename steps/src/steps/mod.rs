@@ -8,4 +8,5 @@
 pub mod cors;
 pub mod http;
 pub mod objects;
+pub mod queries;
 pub mod users;

@@ -23,7 +23,7 @@ async fn signed_up_with(world: &mut ParseWorld, step: &Step, alias: String) -> S
 
 /// Signs up the user `alias` (its unique username is filled in) with the
 /// given fields, which must include a password, and remembers it.
-async fn sign_up(world: &mut ParseWorld, alias: &str, fields: Value) -> StepResult {
+pub async fn sign_up(world: &mut ParseWorld, alias: &str, fields: Value) -> StepResult {
     let mut body: Map<String, Value> = fields.as_object().cloned().unwrap_or_default();
     let username = world.unique(alias);
     body.insert("username".into(), Value::String(username.clone()));

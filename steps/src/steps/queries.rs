@@ -1,0 +1,173 @@
+//! Steps about queries: query parameters, and the users or objects a query
+//! returned.
+
+use cucumber::{gherkin::Step, given, then, when};
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+
+use super::users::sign_up;
+use crate::world::{Failure, ParseWorld, StepResult};
+
+/// The password every user of a table signs up with.
+const TABLE_PASSWORD: &str = "p_n7!-e8";
+
+/// Signs up one user per row: the `user` column names the alias, the other
+/// columns become fields (numbers when they read as numbers, left out when
+/// empty). The users are readable by anyone, so that what a query returns
+/// does not depend on the server's default user ACL.
+#[given("these users signed up, readable by anyone:")]
+async fn users_from_table(world: &mut ParseWorld, step: &Step) -> StepResult {
+    let table = step
+        .table
+        .as_ref()
+        .ok_or_else(|| Failure::new("this step needs a table"))?;
+    let (header, rows) = table
+        .rows
+        .split_first()
+        .ok_or_else(|| Failure::new("the table is empty"))?;
+    for row in rows {
+        let mut fields = Map::new();
+        let mut alias = None;
+        for (name, cell) in header.iter().zip(row) {
+            let cell = world.render(cell)?;
+            match name.as_str() {
+                "user" => alias = Some(cell),
+                _ if cell.is_empty() => {}
+                _ => {
+                    let value = cell
+                        .parse::<i64>()
+                        .map(Value::from)
+                        .unwrap_or(Value::String(cell));
+                    fields.insert(name.clone(), value);
+                }
+            }
+        }
+        let alias = alias.ok_or_else(|| Failure::new("the table needs a user column"))?;
+        fields.insert("password".into(), Value::String(TABLE_PASSWORD.into()));
+        fields.insert("ACL".into(), json!({"*": {"read": true}}));
+        sign_up(world, &alias, Value::Object(fields)).await?;
+    }
+    Ok(())
+}
+
+/// Sends `GET path` with the table's parameters, URL-encoded.
+#[when(regex = r"^the client queries (\S+) with:$")]
+async fn queries(world: &mut ParseWorld, step: &Step, path: String) -> StepResult {
+    let table = step
+        .table
+        .as_ref()
+        .ok_or_else(|| Failure::new("this step needs a table"))?;
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for row in &table.rows {
+        let (Some(name), Some(value)) = (row.first(), row.get(1)) else {
+            return Err(Failure::new("each row needs a parameter name and a value"));
+        };
+        let value = world.render(value)?;
+        query.append_pair(name, &value);
+    }
+    let path = world.render(&path)?;
+    let mut request = world.request(Method::GET, &path, None);
+    request.url = format!("{}?{}", request.url, query.finish());
+    world.send(request).await?;
+    Ok(())
+}
+
+/// The results of the last response.
+fn results(world: &ParseWorld) -> Result<&Vec<Value>, Failure> {
+    world
+        .last_json()?
+        .get("results")
+        .and_then(Value::as_array)
+        .ok_or_else(|| world.fail("the response has no results array"))
+}
+
+/// The aliases of the users behind the results, in result order.
+fn result_users(world: &ParseWorld) -> Result<Vec<String>, Failure> {
+    let results = results(world)?;
+    Ok(results
+        .iter()
+        .map(|r| {
+            let id = r
+                .get("objectId")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            world
+                .users
+                .iter()
+                .find(|(_, u)| u.object_id == id)
+                .map(|(alias, _)| alias.clone())
+                .unwrap_or_else(|| format!("<someone else: {id}>"))
+        })
+        .collect())
+}
+
+fn listed(names: &str) -> Vec<String> {
+    names
+        .split(',')
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+#[then(expr = "the results are the users {string}, in this order")]
+fn results_in_order(world: &mut ParseWorld, names: String) -> StepResult {
+    let actual = result_users(world)?;
+    let expected = listed(&names);
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(world.fail(format!(
+            "expected the results [{}]\n             got [{}]",
+            expected.join(", "),
+            actual.join(", ")
+        )))
+    }
+}
+
+#[then(expr = "the results are the users {string}, in any order")]
+fn results_any_order(world: &mut ParseWorld, names: String) -> StepResult {
+    let mut actual = result_users(world)?;
+    let mut expected = listed(&names);
+    actual.sort();
+    expected.sort();
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(world.fail(format!(
+            "expected the results {{{}}}\n             got {{{}}}",
+            expected.join(", "),
+            actual.join(", ")
+        )))
+    }
+}
+
+#[then("there are no results")]
+fn no_results(world: &mut ParseWorld) -> StepResult {
+    let count = results(world)?.len();
+    if count == 0 {
+        Ok(())
+    } else {
+        Err(world.fail(format!("expected no results, got {count}")))
+    }
+}
+
+#[then(expr = "every result has the field {string} and not the field {string}")]
+fn every_result_fields(world: &mut ParseWorld, present: String, absent: String) -> StepResult {
+    let bad = results(world)?
+        .iter()
+        .position(|r| r.get(&present).is_none() || r.get(&absent).is_some());
+    match bad {
+        None => Ok(()),
+        Some(i) => Err(world.fail(format!(
+            "result {i} does not have {present} without {absent}"
+        ))),
+    }
+}
+
+#[then(expr = "no result has the field {string}")]
+fn no_result_has(world: &mut ParseWorld, field: String) -> StepResult {
+    match results(world)?.iter().position(|r| r.get(&field).is_some()) {
+        None => Ok(()),
+        Some(i) => Err(world.fail(format!("result {i} has the field {field}"))),
+    }
+}
