@@ -147,3 +147,13 @@ Feature: Querying users
       | where | {"team": "{{team}}", "_hashed_password": {"$exists": true}} |
     Then the response status is 400
     And the response is a Parse error with code 105
+
+  @id.query.acl-hides-users
+  Scenario: A query does not return users whose ACL hides them from the caller
+    Given a user dave signed up with:
+      """
+      {"password": "p_n7!-e8", "team": "{{team}}", "ACL": {}}
+      """
+    When the client queries /users with:
+      | where | {"team": "{{team}}"} |
+    Then the results are the users "alice, bob, carol", in any order
