@@ -248,12 +248,50 @@ impl ParseWorld {
         let Some(json) = self.last.as_ref().and_then(|e| e.response.json.as_ref()) else {
             return Ok(());
         };
-        match find_leak(json, "") {
-            Some(path) => Err(self.fail(format!(
+        if let Some(path) = find_leak(json, "") {
+            return Err(self.fail(format!(
                 "the response leaks the secret or internal field {path}"
-            ))),
-            None => Ok(()),
+            )));
         }
+        // A session token may only go back to its own user: a known token of
+        // a user who is not the one making the request is a leak.
+        let caller = self.last.as_ref().and_then(|e| {
+            e.request
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("X-Parse-Session-Token"))
+                .map(|(_, v)| v.as_str())
+        });
+        let mut tokens = Vec::new();
+        collect_session_tokens(json, &mut tokens);
+        for token in tokens {
+            let owner = self
+                .users
+                .iter()
+                .find(|(_, u)| u.session_token.as_deref() == Some(token));
+            if let Some((alias, _)) = owner
+                && caller != Some(token)
+            {
+                return Err(self.fail(format!("the response carries the session token of {alias}, who did not make this request")));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every `sessionToken` string in `value`, at any depth.
+fn collect_session_tokens<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("sessionToken", Value::String(token)) => out.push(token),
+                    _ => collect_session_tokens(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_session_tokens(v, out)),
+        _ => {}
     }
 }
 
@@ -283,6 +321,14 @@ mod tests {
     use serde_json::json;
 
     use super::find_leak;
+
+    #[test]
+    fn collects_session_tokens_at_any_depth() {
+        let value = json!({"sessionToken": "r:a", "results": [{"sessionToken": "r:b"}]});
+        let mut tokens = Vec::new();
+        super::collect_session_tokens(&value, &mut tokens);
+        assert_eq!(tokens, vec!["r:a", "r:b"]);
+    }
 
     #[test]
     fn finds_passwords_and_internal_fields_at_any_depth() {
