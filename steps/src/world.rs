@@ -327,6 +327,7 @@ mod tests {
         let value = json!({"sessionToken": "r:a", "results": [{"sessionToken": "r:b"}]});
         let mut tokens = Vec::new();
         super::collect_session_tokens(&value, &mut tokens);
+        tokens.sort_unstable();
         assert_eq!(tokens, vec!["r:a", "r:b"]);
     }
 
