@@ -24,6 +24,7 @@ Feature: Updating users
       """
     Then the response status is 200
     And the response body has exactly the fields "updatedAt"
+    And the response body matches the schema "update-response"
     When the client sends GET /users/me
     Then the response body contains:
       """
