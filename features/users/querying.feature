@@ -157,3 +157,9 @@ Feature: Querying users
     When the client queries /users with:
       | where | {"team": "{{team}}"} |
     Then the results are the users "alice, bob, carol", in any order
+
+  @id.query.where-password
+  Scenario: A constraint on the password never finds a user by it
+    When the client queries /users with:
+      | where | {"team": "{{team}}", "password": "p_n7!-e8"} |
+    Then the response reveals no user

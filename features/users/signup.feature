@@ -116,3 +116,15 @@ Feature: Signing up
     When 20 clients sign up at the same time as cooldude6 with password "p_n7!-e8"
     Then exactly one of those sign-ups answered 201 and every other one the Parse error 202
     And cooldude6 can log in with password "p_n7!-e8"
+
+  @id.signup.owner-acl
+  Scenario: A new user's ACL lets the user itself read and write it
+    # The guide does not fix the rest of the default ACL: Parse Server 9 makes
+    # new users private, older Parse made them publicly readable.
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    When cooldude6 logs in with password "p_n7!-e8"
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"ACL": {"{{cooldude6.objectId}}": {"read": true, "write": true}}}
+      """

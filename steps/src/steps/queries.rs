@@ -171,3 +171,20 @@ fn no_result_has(world: &mut ParseWorld, field: String) -> StepResult {
         Some(i) => Err(world.fail(format!("result {i} has the field {field}"))),
     }
 }
+
+/// A query that must not work as an oracle: either it is refused with a
+/// Parse error, or it finds nobody.
+#[then("the response reveals no user")]
+fn reveals_no_user(world: &mut ParseWorld) -> StepResult {
+    let json = world.last_json()?;
+    let refused = json.get("code").is_some_and(Value::is_i64) && json.get("error").is_some();
+    let empty = json
+        .get("results")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty);
+    if refused || empty {
+        Ok(())
+    } else {
+        Err(world.fail("the query found users by a field it must not be able to query"))
+    }
+}
