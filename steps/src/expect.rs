@@ -73,6 +73,27 @@ pub fn strip_ansi(text: &str) -> String {
     out
 }
 
+/// The items of a comma-separated list in feature text, trimmed.
+pub fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// Whether two lists of names are equal; the error shows both, under `what`.
+pub fn same_names(what: &str, expected: &[String], actual: &[String]) -> Result<(), String> {
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(format!(
+            "expected {what} [{}]\n     got {what} [{}]",
+            expected.join(", "),
+            actual.join(", ")
+        ))
+    }
+}
+
 /// The names of an object's fields, sorted.
 pub fn field_names(value: &Value) -> Vec<String> {
     let mut names: Vec<String> = value

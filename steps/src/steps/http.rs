@@ -194,18 +194,10 @@ fn expected_json(world: &mut ParseWorld, step: &Step) -> Result<Value, Failure> 
 
 #[then(expr = "the response body has exactly the fields {string}")]
 fn body_has_fields(world: &mut ParseWorld, fields: String) -> StepResult {
-    let mut expected: Vec<String> = fields.split(',').map(|f| f.trim().to_owned()).collect();
+    let mut expected = expect::list(&fields);
     expected.sort();
     let actual = expect::field_names(world.last_json()?);
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(world.fail(format!(
-            "expected exactly the fields [{}]\n                     got [{}]",
-            expected.join(", "),
-            actual.join(", ")
-        )))
-    }
+    expect::same_names("the fields", &expected, &actual).map_err(|e| world.fail(e))
 }
 
 #[then(expr = "the response field {string} starts with {string}")]

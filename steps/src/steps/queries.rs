@@ -6,7 +6,10 @@ use reqwest::Method;
 use serde_json::{Map, Value, json};
 
 use super::users::sign_up;
-use crate::world::{Failure, ParseWorld, StepResult};
+use crate::{
+    expect,
+    world::{Failure, ParseWorld, StepResult},
+};
 
 /// The password every user of a table signs up with.
 const TABLE_PASSWORD: &str = "p_n7!-e8";
@@ -101,44 +104,19 @@ fn result_users(world: &ParseWorld) -> Result<Vec<String>, Failure> {
         .collect())
 }
 
-fn listed(names: &str) -> Vec<String> {
-    names
-        .split(',')
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 #[then(expr = "the results are the users {string}, in this order")]
 fn results_in_order(world: &mut ParseWorld, names: String) -> StepResult {
     let actual = result_users(world)?;
-    let expected = listed(&names);
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(world.fail(format!(
-            "expected the results [{}]\n             got [{}]",
-            expected.join(", "),
-            actual.join(", ")
-        )))
-    }
+    expect::same_names("the results", &expect::list(&names), &actual).map_err(|e| world.fail(e))
 }
 
 #[then(expr = "the results are the users {string}, in any order")]
 fn results_any_order(world: &mut ParseWorld, names: String) -> StepResult {
     let mut actual = result_users(world)?;
-    let mut expected = listed(&names);
+    let mut expected = expect::list(&names);
     actual.sort();
     expected.sort();
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(world.fail(format!(
-            "expected the results {{{}}}\n             got {{{}}}",
-            expected.join(", "),
-            actual.join(", ")
-        )))
-    }
+    expect::same_names("the results (in any order)", &expected, &actual).map_err(|e| world.fail(e))
 }
 
 #[then("there are no results")]
