@@ -33,6 +33,8 @@ pub struct RequestContext {
     pub is_master: bool,
     /// The session of `X-Parse-Session-Token`, when one was sent.
     pub session: Option<Session>,
+    /// `X-Parse-Session-Token` as sent (empty counts as not sent).
+    pub session_token: Option<String>,
     /// `X-Parse-Installation-Id`.
     pub installation_id: Option<String>,
     /// The URL the API is mounted at, as the client reached it; used for
@@ -126,9 +128,12 @@ impl FromRequestParts<AppState> for RequestContext {
             }
         }
 
-        let on_login = parts.uri.path().trim_end_matches('/').ends_with("/login");
-        let session = match header(headers, "x-parse-session-token") {
-            Some(token) if !on_login => Some(
+        // /login ignores the token; /sessions/me looks it up itself.
+        let path = parts.uri.path().trim_end_matches('/');
+        let resolve_token = !(path.ends_with("/login") || path.ends_with("/sessions/me"));
+        let session_token = header(headers, "x-parse-session-token").map(str::to_owned);
+        let session = match session_token.as_deref() {
+            Some(token) if resolve_token => Some(
                 state
                     .store
                     .session(token)
@@ -144,6 +149,7 @@ impl FromRequestParts<AppState> for RequestContext {
         Ok(RequestContext {
             is_master,
             session,
+            session_token,
             installation_id: header(headers, "x-parse-installation-id").map(str::to_owned),
             mount_url,
         })

@@ -12,7 +12,7 @@ use axum::{
 use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
-    handlers::{health, login, objects, schemas, users},
+    handlers::{health, login, objects, schemas, sessions, users},
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
@@ -28,6 +28,8 @@ pub fn router(state: AppState) -> Router {
             get(users::get).put(users::update).delete(users::delete),
         )
         .route("/login", get(login::get).post(login::post))
+        .route("/logout", post(sessions::log_out))
+        .route("/sessions/me", get(sessions::me))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route("/classes/_User", post(users::sign_up))
         .route("/classes/{className}", post(objects::create))

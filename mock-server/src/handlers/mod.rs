@@ -6,6 +6,7 @@ pub mod health;
 pub mod login;
 pub mod objects;
 pub mod schemas;
+pub mod sessions;
 pub mod users;
 
 use serde_json::{Map, Value};

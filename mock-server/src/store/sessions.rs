@@ -74,3 +74,29 @@ impl Store {
             .retain(|token, s| s.user_id != user_id || Some(token.as_str()) == keep);
     }
 }
+
+impl Store {
+    /// Revokes one session; whether it existed.
+    pub fn revoke_session(&self, token: &str) -> bool {
+        self.lock().sessions.remove(token).is_some()
+    }
+}
+
+impl Session {
+    /// The session as clients see it.
+    pub fn to_json(&self) -> Value {
+        let mut out = json!({
+            "objectId": self.object_id,
+            "sessionToken": self.token,
+            "user": {"__type": "Pointer", "className": "_User", "objectId": self.user_id},
+            "createdWith": self.created_with,
+            "expiresAt": {"__type": "Date", "iso": clock::format(self.expires_at)},
+            "createdAt": self.created_at,
+            "updatedAt": self.created_at,
+        });
+        if let Some(installation) = &self.installation_id {
+            out["installationId"] = json!(installation);
+        }
+        out
+    }
+}

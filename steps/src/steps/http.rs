@@ -37,6 +37,11 @@ fn uses_master_key(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
+#[given("the client sends no master key")]
+fn sends_no_master_key(world: &mut ParseWorld) {
+    world.remove_header(MASTER_KEY);
+}
+
 #[given("the client uses a wrong application id")]
 fn uses_wrong_app_id(world: &mut ParseWorld) {
     let wrong = world.unique("not-the-app-id");

@@ -78,6 +78,18 @@ fn uses_session_token_of(world: &mut ParseWorld, alias: String) -> StepResult {
     Ok(())
 }
 
+#[given("the client uses the session token in the response")]
+fn uses_token_in_response(world: &mut ParseWorld) -> StepResult {
+    let token = world
+        .last_json()?
+        .get("sessionToken")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| world.fail("the response has no sessionToken"))?;
+    world.set_header(SESSION_TOKEN, &token);
+    Ok(())
+}
+
 #[given("the client uses a session token that does not exist")]
 fn uses_unknown_session_token(world: &mut ParseWorld) {
     // Shaped like a real revocable token, never issued by any server.
@@ -85,12 +97,25 @@ fn uses_unknown_session_token(world: &mut ParseWorld) {
     world.set_header(SESSION_TOKEN, &token);
 }
 
+#[given(expr = "{word} logs in with password {string}")]
 #[when(expr = "{word} logs in with password {string}")]
 async fn logs_in(world: &mut ParseWorld, alias: String, password: String) -> StepResult {
     let username = world.unique(&alias);
     let body = json!({ "username": username, "password": password }).to_string();
     let request = world.request(Method::POST, "/login", Some(body));
-    world.send(request).await?;
+    let token = world
+        .send(request)
+        .await?
+        .response
+        .json
+        .as_ref()
+        .and_then(|j| j.get("sessionToken"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    // A successful login gives the user a new session: later steps use it.
+    if let (Some(token), Some(user)) = (token, world.users.get_mut(&alias)) {
+        user.session_token = Some(token);
+    }
     Ok(())
 }
 
