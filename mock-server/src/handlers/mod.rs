@@ -9,6 +9,11 @@ pub mod schemas;
 pub mod sessions;
 pub mod users;
 
+use axum::{
+    Json,
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
 use serde_json::{Map, Value};
 
 use crate::{context::RequestContext, error::ParseError};
@@ -57,4 +62,15 @@ pub fn can_read(acl: Option<&Value>, ctx: &RequestContext) -> bool {
             == Some(true)
     };
     allows("*") || ctx.user_id().is_some_and(allows)
+}
+
+/// `201 Created` with the new resource's URL in `Location`, as every
+/// creation answers.
+pub fn created(location: String, body: Value) -> Response {
+    (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(body),
+    )
+        .into_response()
 }

@@ -3,12 +3,11 @@
 use axum::{
     Json,
     extract::{Path, State},
-    http::{StatusCode, header},
     response::IntoResponse,
 };
 use serde_json::{Value, json};
 
-use super::{can_read, check_new_fields, schemas::valid_class_name};
+use super::{can_read, check_new_fields, created, schemas::valid_class_name};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -38,10 +37,9 @@ pub async fn create(
     let may_create_class = ctx.is_master || state.config.allow_client_class_creation;
     state.store.insert_object(&class, body, may_create_class)?;
     let location = format!("{}/classes/{class}/{object_id}", ctx.mount_url);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(json!({"objectId": object_id, "createdAt": now})),
+    Ok(created(
+        location,
+        json!({"objectId": object_id, "createdAt": now}),
     ))
 }
 

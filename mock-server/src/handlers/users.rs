@@ -7,12 +7,11 @@ use std::collections::HashMap;
 use axum::{
     Json,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
     response::IntoResponse,
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields};
+use super::{can_read, check_new_fields, created};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -93,11 +92,7 @@ pub async fn sign_up(
         answer["sessionToken"] = Value::String(session.token);
     }
     let location = format!("{}/users/{object_id}", ctx.mount_url);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(answer),
-    ))
+    Ok(created(location, answer))
 }
 
 /// The ACL of a new user: the one given (if an object) or none, plus read
