@@ -37,6 +37,28 @@ fn uses_master_key(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
+#[given("the client uses a wrong master key")]
+fn uses_wrong_master_key(world: &mut ParseWorld) {
+    let wrong = world.unique("not-the-master-key");
+    world.set_header(MASTER_KEY, &wrong);
+}
+
+/// The guide's backward-compatible master authentication: HTTP Basic auth
+/// with the application id as user name and the master key as password.
+#[given("the client authenticates with HTTP Basic auth as the application id and the master key")]
+fn uses_basic_master(world: &mut ParseWorld) -> StepResult {
+    use base64::Engine as _;
+    let target = world.run.target.clone();
+    let key = target
+        .master_key
+        .as_deref()
+        .ok_or_else(|| Failure::new("this step needs the target's master key (--master-key)"))?;
+    let credentials =
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{key}", target.app_id));
+    world.set_header("Authorization", &format!("Basic {credentials}"));
+    Ok(())
+}
+
 #[given("the client sends no master key")]
 fn sends_no_master_key(world: &mut ParseWorld) {
     world.remove_header(MASTER_KEY);

@@ -90,6 +90,11 @@ fn uses_token_in_response(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
+#[given("the client sends no session token")]
+fn sends_no_session_token(world: &mut ParseWorld) {
+    world.remove_header(SESSION_TOKEN);
+}
+
 #[given("the client uses a session token that does not exist")]
 fn uses_unknown_session_token(world: &mut ParseWorld) {
     // Shaped like a real revocable token, never issued by any server.
