@@ -42,6 +42,11 @@ impl ParseError {
         ParseError::new(101, "Object not found.")
     }
 
+    /// 101 with another message.
+    pub fn object_not_found_with(message: impl Into<String>) -> ParseError {
+        ParseError::new(101, message)
+    }
+
     /// 101 for a login that does not match a user and password.
     pub fn invalid_login() -> ParseError {
         ParseError::new(101, "Invalid username/password.")

@@ -46,7 +46,7 @@ impl Embedded {
                 app_id: "parse-conformance".to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
-                capabilities: toml::Table::new(),
+                capabilities: reference_capabilities(),
                 expected_failures: Default::default(),
             },
             shutdown: Some(tx),
@@ -71,4 +71,11 @@ impl Drop for Embedded {
             let _ = tx.send(());
         }
     }
+}
+
+/// What the reference server offers, by capability tag.
+fn reference_capabilities() -> toml::Table {
+    let mut table = toml::Table::new();
+    table.insert("auth-providers".into(), toml::Value::Boolean(true));
+    table
 }

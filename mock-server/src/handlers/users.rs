@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use axum::{
     Json,
     extract::{Path, Query, State},
+    http::{StatusCode, header},
     response::IntoResponse,
 };
 use serde_json::{Map, Value, json};
 
 use super::{can_read, check_new_fields, created};
 use crate::{
-    AppState, clock,
+    AppState, auth, clock,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
@@ -21,6 +22,37 @@ use crate::{
     store::UserRecord,
     token,
 };
+
+/// The linked accounts of a sign-up or update body, each provider's data
+/// checked (252 unknown provider, 162 bad id, 101 refused token).
+fn linked_accounts(body: &Map<String, Value>) -> Result<Vec<(String, String)>, ParseError> {
+    let Some(Value::Object(auth_data)) = body.get("authData") else {
+        return Ok(Vec::new());
+    };
+    for (provider, data) in auth_data {
+        match data {
+            Value::Null => {}
+            Value::Object(data) => auth::validate(provider, data)?,
+            _ => {
+                return Err(ParseError::new(
+                    162,
+                    format!("Invalid authData id for provider '{provider}'."),
+                ));
+            }
+        }
+    }
+    Ok(auth::ids(auth_data))
+}
+
+/// A user as `ctx` may see it: linked accounts are shown only to the user
+/// itself and to the master key.
+fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
+    let mut out = user.to_json();
+    if !ctx.is_master && ctx.user_id() != Some(user.object_id.as_str()) {
+        out.remove("authData");
+    }
+    out
+}
 
 /// Whether an email has the shape Parse Server accepts: something, `@`, something.
 fn valid_email(email: &str) -> bool {
@@ -39,18 +71,52 @@ pub async fn sign_up(
     State(state): State<AppState>,
     ctx: RequestContext,
     JsonObject(mut body): JsonObject,
-) -> ApiResult<impl IntoResponse> {
+) -> ApiResult<axum::response::Response> {
     for key in ["objectId", "id"] {
         if body.contains_key(key) {
             return Err(ParseError::new(105, format!("{key} is an invalid field name.")).into());
         }
     }
-    let username = match body.get("username") {
-        Some(Value::String(u)) if !u.is_empty() => u.clone(),
+    // Signing up with a linked account ("Linking Users"): an account that
+    // is already linked logs its user in (200); a new one makes a user with
+    // a generated username, and needs no password.
+    let linked = linked_accounts(&body)?;
+    if let Some((provider, id)) = linked.first()
+        && let Some(user) = state.store.user_by_auth(provider, id)
+    {
+        let providers: Vec<&str> = linked.iter().map(|(p, _)| p.as_str()).collect();
+        let session = state.store.create_session(
+            &user.object_id,
+            "login",
+            &providers.join(","),
+            ctx.installation_id.clone(),
+        );
+        let mut out = user.to_json();
+        out.insert("sessionToken".into(), Value::String(session.token));
+        let location = format!("{}/users/{}", ctx.mount_url, user.object_id);
+        return Ok((
+            StatusCode::OK,
+            [(header::LOCATION, location)],
+            Json(Value::Object(out)),
+        )
+            .into_response());
+    }
+    let generated_username = match body.get("username") {
+        Some(Value::String(u)) if !u.is_empty() => None,
+        _ if !linked.is_empty() => Some(token::random_string(25)),
         _ => return Err(ParseError::new(200, "bad or missing username").into()),
     };
+    if let Some(name) = &generated_username {
+        body.insert("username".into(), Value::String(name.clone()));
+    }
+    let username = body
+        .get("username")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
     let password = match body.remove("password") {
-        Some(Value::String(p)) if !p.is_empty() => p,
+        Some(Value::String(p)) if !p.is_empty() => Some(p),
+        _ if !linked.is_empty() => None,
         _ => return Err(ParseError::new(201, "password is required").into()),
     };
     if body.contains_key("emailVerified") && !ctx.is_master {
@@ -68,7 +134,10 @@ pub async fn sign_up(
         Some(_) => return Err(ParseError::new(125, "Email address format is invalid.").into()),
     }
 
-    let password_hash = password::hash(password, state.config.bcrypt_cost).await?;
+    let password_hash = match password {
+        Some(password) => Some(password::hash(password, state.config.bcrypt_cost).await?),
+        None => None,
+    };
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("ACL".into(), owner_acl(body.get("ACL"), &object_id));
@@ -77,18 +146,30 @@ pub async fn sign_up(
     state.store.insert_user(UserRecord {
         object_id: object_id.clone(),
         fields: body,
-        password_hash: Some(password_hash),
+        password_hash,
     })?;
 
     let mut answer = json!({"objectId": object_id, "createdAt": now});
+    if let Some(name) = generated_username {
+        answer["username"] = Value::String(name);
+    }
     // Parse Server gives a master-key sign-up without an installation no session.
     if !ctx.is_master || ctx.installation_id.is_some() {
-        let session = state.store.create_session(
-            &object_id,
-            "signup",
-            "password",
-            ctx.installation_id.clone(),
-        );
+        let (action, provider) = match linked.is_empty() {
+            true => ("signup", "password".to_owned()),
+            false => (
+                "login",
+                linked
+                    .iter()
+                    .map(|(p, _)| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        };
+        let session =
+            state
+                .store
+                .create_session(&object_id, action, &provider, ctx.installation_id.clone());
         answer["sessionToken"] = Value::String(session.token);
     }
     let location = format!("{}/users/{object_id}", ctx.mount_url);
@@ -140,7 +221,7 @@ pub async fn get(
     if !can_read(user.fields.get("ACL"), &ctx) {
         return Err(ParseError::object_not_found().into());
     }
-    let mut out = user.to_json();
+    let mut out = visible(&user, &ctx);
     if let Some(session) = ctx.session.as_ref().filter(|s| s.user_id == object_id) {
         out.insert("sessionToken".into(), Value::String(session.token.clone()));
     }
@@ -181,6 +262,7 @@ pub async fn update(
     if body.contains_key("emailVerified") && !ctx.is_master {
         return Err(ParseError::permission_denied().into());
     }
+    linked_accounts(&body)?;
     check_new_fields(&body)?;
     if let Some(username) = body.get("username")
         && username.as_str().is_none_or(str::is_empty)
@@ -246,7 +328,7 @@ pub async fn find(
         .all_users()
         .into_iter()
         .filter(|u| can_read(u.fields.get("ACL"), &ctx))
-        .map(|u| u.to_json())
+        .map(|u| visible(&u, &ctx))
         .collect();
     let (results, total) = query::run(&query, readable)?;
     let mut answer = json!({"results": results});

@@ -30,6 +30,8 @@ pub struct State {
     pub usernames: HashMap<String, String>,
     /// Lower-cased email → objectId (emails are unique regardless of case).
     pub emails: HashMap<String, String>,
+    /// Linked accounts: (provider, id) → objectId.
+    pub auth_ids: HashMap<(String, String), String>,
     /// Sessions by token.
     pub sessions: HashMap<String, Session>,
     /// Classes by name.

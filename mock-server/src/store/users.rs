@@ -32,6 +32,15 @@ impl UserRecord {
         self.fields.get("email").and_then(Value::as_str)
     }
 
+    /// The linked accounts of the user, `(provider, id)`.
+    pub fn linked_ids(&self) -> Vec<(String, String)> {
+        self.fields
+            .get("authData")
+            .and_then(Value::as_object)
+            .map(crate::auth::ids)
+            .unwrap_or_default()
+    }
+
     /// The user as a client sees it: its fields and objectId.
     pub fn to_json(&self) -> Map<String, Value> {
         let mut out = self.fields.clone();
@@ -55,12 +64,20 @@ impl Store {
         {
             return Err(ParseError::email_taken());
         }
+        let linked = user.linked_ids();
+        if linked.iter().any(|key| state.auth_ids.contains_key(key)) {
+            return Err(ParseError::new(208, "this auth is already used"));
+        }
         let State {
             users,
             usernames,
             emails,
+            auth_ids,
             ..
         } = &mut *state;
+        for key in linked {
+            auth_ids.insert(key, user.object_id.clone());
+        }
         usernames.insert(username, user.object_id.clone());
         if let Some(email) = email {
             emails.insert(email, user.object_id.clone());
@@ -128,11 +145,17 @@ impl Store {
             users,
             usernames,
             emails,
+            auth_ids,
             ..
         } = &mut *state;
         let user = users
             .get_mut(object_id)
             .ok_or_else(ParseError::object_not_found)?;
+        let mut changes = changes;
+        if let Some(Value::Object(linking)) = changes.remove("authData") {
+            let merged = merge_auth_data(user, linking, auth_ids)?;
+            changes.insert("authData".into(), merged);
+        }
         let new_username = changes
             .get("username")
             .and_then(Value::as_str)
@@ -188,6 +211,9 @@ impl Store {
             .remove(object_id)
             .ok_or_else(ParseError::object_not_found)?;
         state.usernames.remove(&user.username().to_lowercase());
+        for key in user.linked_ids() {
+            state.auth_ids.remove(&key);
+        }
         if let Some(email) = user.email() {
             state.emails.remove(&email.to_lowercase());
         }
@@ -200,5 +226,62 @@ impl Store {
     /// Every user, as clients see them (fields and objectId).
     pub fn all_users(&self) -> Vec<UserRecord> {
         self.lock().users.values().cloned().collect()
+    }
+}
+
+/// Links and unlinks accounts on `user`: a provider set to `null` is
+/// unlinked, any other is linked unless another user has it (208). Returns
+/// the new `authData` (`null` when nothing is linked any more) and keeps the
+/// index of linked accounts in step.
+fn merge_auth_data(
+    user: &UserRecord,
+    linking: Map<String, Value>,
+    auth_ids: &mut std::collections::HashMap<(String, String), String>,
+) -> Result<Value, ParseError> {
+    let mut merged = user
+        .fields
+        .get("authData")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for (provider, data) in &linking {
+        if let Some(id) = data.get("id").and_then(Value::as_str)
+            && auth_ids
+                .get(&(provider.clone(), id.to_owned()))
+                .is_some_and(|owner| *owner != user.object_id)
+        {
+            return Err(ParseError::new(208, "this auth is already used"));
+        }
+    }
+    for (provider, data) in linking {
+        if let Some(old_id) = merged
+            .get(&provider)
+            .and_then(|d| d.get("id"))
+            .and_then(Value::as_str)
+        {
+            auth_ids.remove(&(provider.clone(), old_id.to_owned()));
+        }
+        if data.is_null() {
+            merged.remove(&provider);
+        } else {
+            if let Some(id) = data.get("id").and_then(Value::as_str) {
+                auth_ids.insert((provider.clone(), id.to_owned()), user.object_id.clone());
+            }
+            merged.insert(provider, data);
+        }
+    }
+    Ok(if merged.is_empty() {
+        Value::Null
+    } else {
+        Value::Object(merged)
+    })
+}
+
+impl Store {
+    /// The user linked to this account of a provider, if any.
+    pub fn user_by_auth(&self, provider: &str, id: &str) -> Option<UserRecord> {
+        let state = self.lock();
+        let object_id = state.auth_ids.get(&(provider.to_owned(), id.to_owned()))?;
+        state.users.get(object_id).cloned()
     }
 }
