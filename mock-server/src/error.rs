@@ -62,6 +62,11 @@ impl ParseError {
         ParseError::new(203, "Account already exists for this email address.")
     }
 
+    /// 208 `ACCOUNT_ALREADY_LINKED`.
+    pub fn auth_already_used() -> ParseError {
+        ParseError::new(208, "this auth is already used")
+    }
+
     /// 103 `INVALID_CLASS_NAME`.
     pub fn invalid_class_name(name: &str) -> ParseError {
         ParseError::new(

@@ -87,7 +87,7 @@ async fn log_in(
 
 /// Opens a login session for `user` and answers as `/login` does: the user's
 /// fields and the new `sessionToken`.
-fn open_session(
+pub fn open_session(
     state: &AppState,
     ctx: &RequestContext,
     user: &UserRecord,

@@ -12,7 +12,7 @@ use axum::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields, created};
+use super::{can_read, check_new_fields, created, login::open_session};
 use crate::{
     AppState, auth, clock,
     context::RequestContext,
@@ -42,6 +42,16 @@ fn linked_accounts(body: &Map<String, Value>) -> Result<Vec<(String, String)>, P
         }
     }
     Ok(auth::ids(auth_data))
+}
+
+/// The providers of linked accounts as a session's `authProvider`:
+/// `facebook`, or `facebook,twitter` for several.
+fn provider_names(linked: &[(String, String)]) -> String {
+    linked
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A user as `ctx` may see it: linked accounts are shown only to the user
@@ -84,15 +94,7 @@ pub async fn sign_up(
     if let Some((provider, id)) = linked.first()
         && let Some(user) = state.store.user_by_auth(provider, id)
     {
-        let providers: Vec<&str> = linked.iter().map(|(p, _)| p.as_str()).collect();
-        let session = state.store.create_session(
-            &user.object_id,
-            "login",
-            &providers.join(","),
-            ctx.installation_id.clone(),
-        );
-        let mut out = user.to_json();
-        out.insert("sessionToken".into(), Value::String(session.token));
+        let out = open_session(&state, &ctx, &user, &provider_names(&linked));
         let location = format!("{}/users/{}", ctx.mount_url, user.object_id);
         return Ok((
             StatusCode::OK,
@@ -157,14 +159,7 @@ pub async fn sign_up(
     if !ctx.is_master || ctx.installation_id.is_some() {
         let (action, provider) = match linked.is_empty() {
             true => ("signup", "password".to_owned()),
-            false => (
-                "login",
-                linked
-                    .iter()
-                    .map(|(p, _)| p.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
+            false => ("login", provider_names(&linked)),
         };
         let session =
             state

@@ -66,7 +66,7 @@ impl Store {
         }
         let linked = user.linked_ids();
         if linked.iter().any(|key| state.auth_ids.contains_key(key)) {
-            return Err(ParseError::new(208, "this auth is already used"));
+            return Err(ParseError::auth_already_used());
         }
         let State {
             users,
@@ -137,7 +137,7 @@ impl Store {
     pub fn update_user(
         &self,
         object_id: &str,
-        changes: Map<String, Value>,
+        mut changes: Map<String, Value>,
         password_hash: Option<String>,
     ) -> Result<UserRecord, ParseError> {
         let mut state = self.lock();
@@ -151,7 +151,6 @@ impl Store {
         let user = users
             .get_mut(object_id)
             .ok_or_else(ParseError::object_not_found)?;
-        let mut changes = changes;
         if let Some(Value::Object(linking)) = changes.remove("authData") {
             let merged = merge_auth_data(user, linking, auth_ids)?;
             changes.insert("authData".into(), merged);
@@ -250,7 +249,7 @@ fn merge_auth_data(
                 .get(&(provider.clone(), id.to_owned()))
                 .is_some_and(|owner| *owner != user.object_id)
         {
-            return Err(ParseError::new(208, "this auth is already used"));
+            return Err(ParseError::auth_already_used());
         }
     }
     for (provider, data) in linking {
