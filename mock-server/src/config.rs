@@ -7,6 +7,8 @@ use std::{collections::BTreeMap, fmt, fs};
 
 use serde_json::{Map, Value};
 
+use crate::mail::SmtpOptions;
+
 /// Server configuration; the doc of each field names its parse-server option.
 #[derive(Clone)]
 pub struct Config {
@@ -45,6 +47,20 @@ pub struct Config {
     pub allow_headers: Vec<String>,
     /// `maxUploadSize` in bytes, default 20 MiB.
     pub max_upload_size: usize,
+    /// `verifyUserEmails`: a new or changed email gets `emailVerified: false`
+    /// and a mail with a link that verifies it.
+    pub verify_user_emails: bool,
+    /// `preventLoginWithUnverifiedEmail`: with `verifyUserEmails`, users log
+    /// in only once their email is verified, and signing up opens no session.
+    pub prevent_login_with_unverified_email: bool,
+    /// `emailVerifySuccessOnInvalidEmail`, default true: a verification
+    /// request for an unknown or already verified email answers `{}` too.
+    pub email_verify_success_on_invalid_email: bool,
+    /// `passwordPolicy.resetPasswordSuccessOnInvalidEmail`, default true: a
+    /// reset request for an unknown email answers `{}` too.
+    pub reset_password_success_on_invalid_email: bool,
+    /// `emailAdapter`: where mail is sent (`{"module": "smtp", "options": …}`).
+    pub email_adapter: Option<SmtpOptions>,
 }
 
 // Written by hand so that keys never reach a log.
@@ -91,6 +107,11 @@ const IMPLEMENTED: &[&str] = &[
     "allowOrigin",
     "allowHeaders",
     "maxUploadSize",
+    "verifyUserEmails",
+    "preventLoginWithUnverifiedEmail",
+    "emailVerifySuccessOnInvalidEmail",
+    "passwordPolicy",
+    "emailAdapter",
 ];
 
 /// Environment variables and the option each one sets.
@@ -115,6 +136,12 @@ const ENV: &[(&str, &str)] = &[
     ("PARSE_SERVER_ALLOW_HEADERS", "allowHeaders"),
     ("PARSE_SERVER_MAX_UPLOAD_SIZE", "maxUploadSize"),
     ("PARSE_MOCK_SERVER_BCRYPT_COST", "bcryptCost"),
+    ("PARSE_SERVER_VERIFY_USER_EMAILS", "verifyUserEmails"),
+    (
+        "PARSE_SERVER_PREVENT_LOGIN_WITH_UNVERIFIED_EMAIL",
+        "preventLoginWithUnverifiedEmail",
+    ),
+    ("PARSE_SERVER_EMAIL_ADAPTER", "emailAdapter"),
 ];
 
 impl Config {
@@ -138,6 +165,11 @@ impl Config {
             allow_origin: vec!["*".into()],
             allow_headers: Vec::new(),
             max_upload_size: 20 * 1024 * 1024,
+            verify_user_emails: false,
+            prevent_login_with_unverified_email: false,
+            email_verify_success_on_invalid_email: true,
+            reset_password_success_on_invalid_email: true,
+            email_adapter: None,
         }
     }
 
@@ -230,10 +262,6 @@ impl Config {
                 .filter(|c| (4..=31).contains(c))
                 .ok_or_else(|| ConfigError(format!("bcryptCost must be 4 to 31, got {cost}")))?;
         }
-        if let Some(allow) = options.get("allowClientClassCreation") {
-            config.allow_client_class_creation =
-                allow.as_bool().unwrap_or(value_text(allow) == "true");
-        }
         if let Some(origins) = options.get("allowOrigin") {
             config.allow_origin = value_list(origins);
         }
@@ -244,12 +272,72 @@ impl Config {
             config.max_upload_size = parse_size(&size)
                 .ok_or_else(|| ConfigError(format!("bad maxUploadSize {size}")))?;
         }
+        let flag = |name: &str| {
+            options
+                .get(name)
+                .map(|v| v.as_bool().unwrap_or(value_text(v) == "true"))
+        };
+        if let Some(allow) = flag("allowClientClassCreation") {
+            config.allow_client_class_creation = allow;
+        }
+        if let Some(on) = flag("verifyUserEmails") {
+            config.verify_user_emails = on;
+        }
+        if let Some(on) = flag("preventLoginWithUnverifiedEmail") {
+            config.prevent_login_with_unverified_email = on;
+        }
+        if let Some(on) = flag("emailVerifySuccessOnInvalidEmail") {
+            config.email_verify_success_on_invalid_email = on;
+        }
+        if let Some(on) = options
+            .get("passwordPolicy")
+            .and_then(|p| p.get("resetPasswordSuccessOnInvalidEmail"))
+            .and_then(Value::as_bool)
+        {
+            config.reset_password_success_on_invalid_email = on;
+        }
+        if let Some(adapter) = options.get("emailAdapter") {
+            config.email_adapter = Some(SmtpOptions::from_adapter(adapter)?);
+        }
+        if config.verify_user_emails {
+            config.check_email_settings()?;
+        }
         let unimplemented = options
             .keys()
             .filter(|k| !IMPLEMENTED.contains(&k.as_str()))
             .cloned()
             .collect();
         Ok((config, unimplemented))
+    }
+
+    /// Refuses email verification without what its mail needs, as Parse
+    /// Server does at start-up: an email adapter, an app name and a public URL.
+    pub fn check_email_settings(&self) -> Result<(), ConfigError> {
+        if self.email_adapter.is_none() {
+            return Err(ConfigError(
+                "An emailAdapter is required for e-mail verification and password resets.".into(),
+            ));
+        }
+        if self.app_name.is_none() {
+            return Err(ConfigError(
+                "An app name is required for e-mail verification and password resets.".into(),
+            ));
+        }
+        if self.public_server_url.is_none() {
+            return Err(ConfigError(
+                "The option publicServerURL is required.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The public URL of the API, where the links in mails point: the
+    /// `publicServerURL`, else the server URL.
+    pub fn public_url(&self) -> String {
+        match &self.public_server_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => self.server_url(),
+        }
     }
 
     /// The URL the API is served at, used in `Location` headers.

@@ -17,7 +17,7 @@
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
 //!
-//! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`extract`] (JSON bodies),
+//! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`extract`] (JSON bodies), [`mail`] (SMTP),
 //! [`password`] (bcrypt), [`token`] (random ids), [`clock`] (timestamps).
 //!
 //! The binary and the conformance runner start it the same way, through
@@ -31,6 +31,7 @@ pub mod cors;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod mail;
 pub mod password;
 pub mod query;
 pub mod routes;
@@ -49,13 +50,17 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The in-memory state.
     pub store: store::Store,
+    /// Sends mail, when an email adapter is configured.
+    pub mailer: Option<mail::Mailer>,
 }
 
 /// The whole application, with a fresh empty store.
 pub fn app(config: Config) -> axum::Router {
+    let mailer = config.email_adapter.clone().map(mail::Mailer::new);
     routes::router(AppState {
         config: Arc::new(config),
         store: store::Store::new(),
+        mailer,
     })
 }
 

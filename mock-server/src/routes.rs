@@ -12,7 +12,7 @@ use axum::{
 use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
-    handlers::{health, login, objects, schemas, sessions, users},
+    handlers::{email, health, login, objects, pages, schemas, sessions, signup, users},
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
@@ -21,7 +21,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
         .route("/serverInfo", get(health::server_info))
-        .route("/users", get(users::find).post(users::sign_up))
+        .route("/users", get(users::find).post(signup::sign_up))
         .route("/users/me", get(users::me))
         .route(
             "/users/{objectId}",
@@ -31,7 +31,17 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(sessions::log_out))
         .route("/sessions/me", get(sessions::me))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
-        .route("/classes/_User", post(users::sign_up))
+        .route(
+            "/verificationEmailRequest",
+            post(email::verification_email_request),
+        )
+        .route("/requestPasswordReset", post(email::request_password_reset))
+        .route("/apps/{appId}/verify_email", get(pages::verify_email))
+        .route(
+            "/apps/{appId}/request_password_reset",
+            get(pages::password_reset_form).post(pages::reset_password),
+        )
+        .route("/classes/_User", post(signup::sign_up))
         .route("/classes/{className}", post(objects::create))
         .route("/classes/{className}/{objectId}", get(objects::get))
         .route(

@@ -12,6 +12,10 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the suite can read the mail the server sends (an SMTP sink or a mailbox API)",
     ),
     (
+        "email-verification",
+        "the server verifies users' emails (Parse Server's verifyUserEmails)",
+    ),
+    (
         "lockout",
         "the server locks accounts after repeated failed logins (accountLockout)",
     ),

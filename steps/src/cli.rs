@@ -38,6 +38,16 @@ pub struct TargetArgs {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
 
+    /// Address the runner's SMTP sink listens on for the target's mail,
+    /// e.g. 127.0.0.1:2525 (the target must send its mail there).
+    #[arg(long, value_name = "ADDR")]
+    pub smtp_sink: Option<String>,
+
+    /// Root URL of a Mailpit-compatible HTTP API to read the target's mail
+    /// from, instead of the SMTP sink, e.g. http://127.0.0.1:8025.
+    #[arg(long, value_name = "URL")]
+    pub mailbox_url: Option<String>,
+
     /// Folder of the `.feature` files.
     #[arg(long, value_name = "DIR")]
     pub features: Option<PathBuf>,

@@ -1,7 +1,7 @@
 //! The embedded target: the reference server, started in-process on a free
 //! loopback port, so that a bare `cargo run` has something to test.
 
-use parse_mock_server::Config;
+use parse_mock_server::{Config, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 use crate::target::Target;
@@ -20,8 +20,10 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Starts the reference server on `127.0.0.1` with a random master key.
-    pub async fn start() -> std::io::Result<Embedded> {
+    /// Starts the reference server on `127.0.0.1` with a random master key,
+    /// verifying emails, and sending its mail to the SMTP sink on
+    /// `127.0.0.1:smtp_port`.
+    pub async fn start(smtp_port: u16) -> std::io::Result<Embedded> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let url = format!("http://{addr}/parse");
@@ -34,6 +36,14 @@ impl Embedded {
         config.port = addr.port();
         config.server_url = Some(url.clone());
         config.bcrypt_cost = EMBEDDED_BCRYPT_COST;
+        config.app_name = Some("parse-conformance".to_owned());
+        config.public_server_url = Some(url.clone());
+        config.verify_user_emails = true;
+        config.email_adapter = Some(SmtpOptions {
+            host: "127.0.0.1".to_owned(),
+            port: smtp_port,
+            from_address: "parse-mock-server@localhost".to_owned(),
+        });
 
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(parse_mock_server::serve(listener, config, async {
@@ -48,6 +58,8 @@ impl Embedded {
                 master_key: Some(master_key),
                 capabilities: reference_capabilities(),
                 expected_failures: Default::default(),
+                smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
+                mailbox_url: None,
             },
             shutdown: Some(tx),
             task: Some(task),
@@ -76,6 +88,8 @@ impl Drop for Embedded {
 /// What the reference server offers, by capability tag.
 fn reference_capabilities() -> toml::Table {
     let mut table = toml::Table::new();
-    table.insert("auth-providers".into(), toml::Value::Boolean(true));
+    for capability in ["auth-providers", "email", "email-verification"] {
+        table.insert(capability.into(), toml::Value::Boolean(true));
+    }
     table
 }

@@ -13,6 +13,8 @@
 //! - [`embedded`]: starts the reference server (`parse-mock-server`) in-process.
 //! - [`world`]: the per-scenario state, [`world::ParseWorld`].
 //! - [`client`]: the HTTP client; records every exchange for failure messages.
+//! - [`form`]: fills in an HTML form as a browser would (the reset page).
+//! - [`mail`]: reads the mail the target sends (an SMTP sink, or a mailbox API).
 //! - [`redact`]: keeps master keys, passwords and session tokens out of output.
 //! - [`template`]: `{{name}}` placeholders in feature text.
 //! - [`expect`]: JSON expectations with readable diffs.
@@ -26,6 +28,8 @@ pub mod cli;
 pub mod client;
 pub mod embedded;
 pub mod expect;
+pub mod form;
+pub mod mail;
 pub mod redact;
 pub mod report;
 pub mod runner;

@@ -32,6 +32,13 @@ const SECRET_FIELDS: &[&str] = &[
     "_hashed_password",
 ];
 
+/// A secret in a URL query or a url-encoded form: the token of a mailed
+/// link, or a password typed into the reset page.
+static FORM_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern
+    Regex::new(r"\b((?:token|password|new_password|confirm_new_password)=)[^&\s\x22'<>]+").unwrap()
+});
+
 static SESSION_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::unwrap_used)] // a constant pattern
     Regex::new(r"r:[A-Za-z0-9]{8,}").unwrap()
@@ -88,7 +95,10 @@ impl Redactor {
 
     /// Free text with known secrets and session-token-shaped words replaced.
     pub fn text(&self, text: &str) -> String {
-        let mut out = SESSION_TOKEN.replace_all(text, "r:<redacted>").into_owned();
+        let out = SESSION_TOKEN.replace_all(text, "r:<redacted>");
+        let mut out = FORM_SECRET
+            .replace_all(&out, format!("${{1}}{REDACTED}"))
+            .into_owned();
         for secret in &self.secrets {
             out = out.replace(secret.as_str(), REDACTED);
         }
@@ -120,6 +130,19 @@ mod tests {
         assert_eq!(
             out,
             json!({"user": {"password": REDACTED, "name": "x"}, "sessionToken": REDACTED})
+        );
+    }
+
+    #[test]
+    fn hides_link_tokens_and_typed_passwords() {
+        let r = Redactor::default();
+        assert_eq!(
+            r.text("GET http://x/apps/a/verify_email?token=Ab3&locale=en"),
+            "GET http://x/apps/a/verify_email?token=<redacted>&locale=en"
+        );
+        assert_eq!(
+            r.text("token=Ab3&new_password=p_n7%21-e8&confirm_new_password=p"),
+            "token=<redacted>&new_password=<redacted>&confirm_new_password=<redacted>"
         );
     }
 

@@ -21,6 +21,7 @@ use crate::{
     cli::{TargetArgs, suite_dir},
     client::{Client, Request, SendError},
     embedded::Embedded,
+    mail::{Mailbox, mailpit::MailpitApi, sink::SmtpSink},
     redact::Redactor,
     report::{
         outcomes::{OutcomeWriter, Outcomes, lock},
@@ -52,6 +53,23 @@ pub async fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// Where the mail of an external target is read: its mailbox API, else an
+/// SMTP sink on its address. A target that offers the `email` capability
+/// needs one of them.
+fn mailbox_for(target: &Target) -> Result<Option<Mailbox>, String> {
+    let mailbox = match (&target.mailbox_url, &target.smtp_sink) {
+        (Some(url), _) => Some(Mailbox::Mailpit(MailpitApi::new(url)?)),
+        (None, Some(address)) => Some(Mailbox::Sink(SmtpSink::start(address)?)),
+        (None, None) => None,
+    };
+    if mailbox.is_none() && target.has_capability("email") {
+        return Err(
+            "the target offers the email capability but the runner has no way to read its mail: give --smtp-sink ADDR (or smtp_sink in the profile) or --mailbox-url URL".into(),
+        );
+    }
+    Ok(mailbox)
+}
+
 async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, String> {
     let mut opts = match <cli::Opts<_, _, _, TargetArgs> as cli::Parser>::try_parse_from(args) {
         Ok(opts) => opts,
@@ -61,13 +79,21 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     let features = suite_dir(args.features.as_ref(), "features");
     let schemas = Schemas::load(&suite_dir(args.schemas.as_ref(), "schemas"))?;
 
-    let (target, embedded) = match Target::from_args(&args)? {
-        Some(target) => (target, None),
+    let (target, embedded, mailbox) = match Target::from_args(&args)? {
+        Some(target) => {
+            let mailbox = mailbox_for(&target)?;
+            (target, None, mailbox)
+        }
         None => {
-            let embedded = Embedded::start()
+            let sink = SmtpSink::start("127.0.0.1:0")?;
+            let embedded = Embedded::start(sink.address().port())
                 .await
                 .map_err(|e| format!("cannot start the embedded server: {e}"))?;
-            (embedded.target.clone(), Some(embedded))
+            (
+                embedded.target.clone(),
+                Some(embedded),
+                Some(Mailbox::Sink(sink)),
+            )
         }
     };
     let client = Client::new(
@@ -119,6 +145,7 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         client,
         schemas,
         redactor,
+        mailbox,
         down: Default::default(),
     });
     RunContext::install(Arc::clone(&context));

@@ -27,6 +27,11 @@ pub struct Target {
     pub capabilities: toml::Table,
     /// Scenarios known to fail on this target: stable id → why.
     pub expected_failures: BTreeMap<String, ExpectedFailure>,
+    /// Where the runner's SMTP sink listens for the target's mail, e.g.
+    /// `127.0.0.1:2525`.
+    pub smtp_sink: Option<String>,
+    /// The Mailpit-compatible API to read the target's mail from instead.
+    pub mailbox_url: Option<String>,
 }
 
 // Written by hand so that no key ever reaches a log through `{:?}`.
@@ -68,6 +73,10 @@ pub struct Profile {
     /// Scenarios known to fail on this target: stable id → why.
     #[serde(default)]
     pub expected_failures: BTreeMap<String, ExpectedFailure>,
+    /// Where the runner's SMTP sink listens for the target's mail.
+    pub smtp_sink: Option<String>,
+    /// A Mailpit-compatible API to read the target's mail from.
+    pub mailbox_url: Option<String>,
 }
 
 /// Why a scenario is expected to fail on a target.
@@ -117,6 +126,8 @@ impl Target {
             master_key: args.master_key.clone().or(profile.master_key),
             capabilities: profile.capabilities,
             expected_failures: profile.expected_failures,
+            smtp_sink: args.smtp_sink.clone().or(profile.smtp_sink),
+            mailbox_url: args.mailbox_url.clone().or(profile.mailbox_url),
         }))
     }
 

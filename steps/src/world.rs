@@ -6,7 +6,7 @@
 //! exchange, which every failure message shows.
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     fmt,
     sync::{Arc, RwLock},
 };
@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::{
     client::{Client, Exchange, Request, SendError},
+    mail::Mailbox,
     redact::Redactor,
     schema::Schemas,
     target::Target,
@@ -33,6 +34,8 @@ pub struct RunContext {
     pub schemas: Schemas,
     /// Hides the target's secrets in all output.
     pub redactor: Redactor,
+    /// Where the target's mail is read, if anywhere.
+    pub mailbox: Option<Mailbox>,
     /// Set when the target stopped answering: what happened first. Later
     /// requests then fail at once instead of each waiting for a timeout.
     pub down: std::sync::OnceLock<String>,
@@ -111,6 +114,10 @@ pub struct ParseWorld {
     pub last: Option<Exchange>,
     /// The exchanges of the last burst of simultaneous requests.
     pub concurrent: Vec<Exchange>,
+    /// Address → which of its mails (by arrival order) the scenario has read.
+    pub mails_read: HashMap<String, HashSet<usize>>,
+    /// The link of the last mail the scenario read.
+    pub link: Option<String>,
 }
 
 // Written by hand: cucumber prints the world of a failed scenario, and it must
@@ -141,6 +148,8 @@ impl ParseWorld {
             users: HashMap::new(),
             last: None,
             concurrent: Vec::new(),
+            mails_read: HashMap::new(),
+            link: None,
         })
     }
 

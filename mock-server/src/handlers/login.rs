@@ -82,6 +82,13 @@ async fn log_in(
     if !password::verify(password, hash).await? {
         return Err(ParseError::invalid_login().into());
     }
+    let config = &state.config;
+    if config.verify_user_emails
+        && config.prevent_login_with_unverified_email
+        && user.fields.get("emailVerified") != Some(&Value::Bool(true))
+    {
+        return Err(ParseError::new(205, "User email is not verified.").into());
+    }
     Ok(Json(open_session(&state, &ctx, &user, "password")))
 }
 

@@ -1,58 +1,26 @@
-//! `/users`: signing up, the current user, retrieving a user
-//! (Parse REST guide, Users: "Signing Up", "Retrieving Users",
-//! "Validating Session Tokens / Retrieving Current User").
+//! `/users`: the current user, retrieving, updating, deleting and querying
+//! users (Parse REST guide, Users: "Retrieving Users", "Validating Session
+//! Tokens / Retrieving Current User", "Updating Users", "Deleting Users",
+//! "Querying"). Signing up is in [`super::signup`].
 
 use std::collections::HashMap;
 
 use axum::{
     Json,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
     response::IntoResponse,
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields, created, login::open_session};
+use super::{can_read, check_new_fields, email, signup::linked_accounts};
 use crate::{
-    AppState, auth, clock,
+    AppState, clock,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
     password, query,
     store::UserRecord,
-    token,
 };
-
-/// The linked accounts of a sign-up or update body, each provider's data
-/// checked (252 unknown provider, 162 bad id, 101 refused token).
-fn linked_accounts(body: &Map<String, Value>) -> Result<Vec<(String, String)>, ParseError> {
-    let Some(Value::Object(auth_data)) = body.get("authData") else {
-        return Ok(Vec::new());
-    };
-    for (provider, data) in auth_data {
-        match data {
-            Value::Null => {}
-            Value::Object(data) => auth::validate(provider, data)?,
-            _ => {
-                return Err(ParseError::new(
-                    162,
-                    format!("Invalid authData id for provider '{provider}'."),
-                ));
-            }
-        }
-    }
-    Ok(auth::ids(auth_data))
-}
-
-/// The providers of linked accounts as a session's `authProvider`:
-/// `facebook`, or `facebook,twitter` for several.
-fn provider_names(linked: &[(String, String)]) -> String {
-    linked
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 /// A user as `ctx` may see it: linked accounts are shown only to the user
 /// itself and to the master key.
@@ -65,116 +33,16 @@ fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
 }
 
 /// Whether an email has the shape Parse Server accepts: something, `@`, something.
-fn valid_email(email: &str) -> bool {
+pub(super) fn valid_email(email: &str) -> bool {
     email
         .split_once('@')
         .is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty())
 }
 
-/// `POST /users` (and `POST /classes/_User`): signs a user up.
-///
-/// 201, `Location: <mount>/users/<id>`, `{objectId, createdAt, sessionToken}`.
-/// Errors in Parse Server's order: 105 objectId given, 200 username, 201
-/// password, 119 emailVerified set by a client, 202 username taken, 125
-/// email malformed, 203 email taken.
-pub async fn sign_up(
-    State(state): State<AppState>,
-    ctx: RequestContext,
-    JsonObject(mut body): JsonObject,
-) -> ApiResult<axum::response::Response> {
-    for key in ["objectId", "id"] {
-        if body.contains_key(key) {
-            return Err(ParseError::new(105, format!("{key} is an invalid field name.")).into());
-        }
-    }
-    // Signing up with a linked account ("Linking Users"): an account that
-    // is already linked logs its user in (200); a new one makes a user with
-    // a generated username, and needs no password.
-    let linked = linked_accounts(&body)?;
-    if let Some((provider, id)) = linked.first()
-        && let Some(user) = state.store.user_by_auth(provider, id)
-    {
-        let out = open_session(&state, &ctx, &user, &provider_names(&linked));
-        let location = format!("{}/users/{}", ctx.mount_url, user.object_id);
-        return Ok((
-            StatusCode::OK,
-            [(header::LOCATION, location)],
-            Json(Value::Object(out)),
-        )
-            .into_response());
-    }
-    let generated_username = match body.get("username") {
-        Some(Value::String(u)) if !u.is_empty() => None,
-        _ if !linked.is_empty() => Some(token::random_string(25)),
-        _ => return Err(ParseError::new(200, "bad or missing username").into()),
-    };
-    if let Some(name) = &generated_username {
-        body.insert("username".into(), Value::String(name.clone()));
-    }
-    let username = body
-        .get("username")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let password = match body.remove("password") {
-        Some(Value::String(p)) if !p.is_empty() => Some(p),
-        _ if !linked.is_empty() => None,
-        _ => return Err(ParseError::new(201, "password is required").into()),
-    };
-    if body.contains_key("emailVerified") && !ctx.is_master {
-        return Err(ParseError::permission_denied().into());
-    }
-    check_new_fields(&body)?;
-    // Parse Server reports a taken username before a malformed email; the
-    // decisive uniqueness check is the atomic one when the user is stored.
-    if body.contains_key("email") && state.store.username_taken(&username) {
-        return Err(ParseError::username_taken().into());
-    }
-    match body.get("email") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(email)) if valid_email(email) => {}
-        Some(_) => return Err(ParseError::new(125, "Email address format is invalid.").into()),
-    }
-
-    let password_hash = match password {
-        Some(password) => Some(password::hash(password, state.config.bcrypt_cost).await?),
-        None => None,
-    };
-    let object_id = token::object_id();
-    let now = clock::now();
-    body.insert("ACL".into(), owner_acl(body.get("ACL"), &object_id));
-    body.insert("createdAt".into(), Value::String(now.clone()));
-    body.insert("updatedAt".into(), Value::String(now.clone()));
-    state.store.insert_user(UserRecord {
-        object_id: object_id.clone(),
-        fields: body,
-        password_hash,
-    })?;
-
-    let mut answer = json!({"objectId": object_id, "createdAt": now});
-    if let Some(name) = generated_username {
-        answer["username"] = Value::String(name);
-    }
-    // Parse Server gives a master-key sign-up without an installation no session.
-    if !ctx.is_master || ctx.installation_id.is_some() {
-        let (action, provider) = match linked.is_empty() {
-            true => ("signup", "password".to_owned()),
-            false => ("login", provider_names(&linked)),
-        };
-        let session =
-            state
-                .store
-                .create_session(&object_id, action, &provider, ctx.installation_id.clone());
-        answer["sessionToken"] = Value::String(session.token);
-    }
-    let location = format!("{}/users/{object_id}", ctx.mount_url);
-    Ok(created(location, answer))
-}
-
 /// The ACL of a new user: the one given (if an object) or none, plus read
 /// and write for the user itself, so that a user can never lock itself out.
 /// Users are private by default, as with Parse Server's `enforcePrivateUsers`.
-fn owner_acl(given: Option<&Value>, object_id: &str) -> Value {
+pub(super) fn owner_acl(given: Option<&Value>, object_id: &str) -> Value {
     let mut acl: Map<String, Value> = given
         .and_then(Value::as_object)
         .cloned()
@@ -249,7 +117,7 @@ pub async fn update(
     Path(object_id): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
-    state
+    let before = state
         .store
         .user(&object_id)
         .ok_or_else(ParseError::object_not_found)?;
@@ -284,7 +152,16 @@ pub async fn update(
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let changed_password = password_hash.is_some();
+    let new_email = body
+        .get("email")
+        .and_then(Value::as_str)
+        .is_some_and(|e| Some(e) != before.email());
     state.store.update_user(&object_id, body, password_hash)?;
+    // "When a User's email is set or modified, emailVerified is set to false"
+    // and a new verification mail is sent.
+    if new_email {
+        email::verify_new_email(&state, &object_id);
+    }
     if changed_password {
         let keep = ctx.session.as_ref().map(|s| s.token.as_str());
         state.store.revoke_other_sessions(&object_id, keep);

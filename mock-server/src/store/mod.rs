@@ -6,10 +6,12 @@
 //! "this username is free" and "insert this user", happen under one guard.
 //! Slow work (bcrypt) happens before the lock is taken.
 //!
-//! One file per entity: [`users`], [`sessions`], [`classes`].
+//! One file per entity: [`users`], [`sessions`], [`classes`]; the tokens of
+//! mailed links in [`tokens`].
 
 pub mod classes;
 pub mod sessions;
+pub mod tokens;
 pub mod users;
 
 use std::{

@@ -16,6 +16,10 @@ pub struct UserRecord {
     pub fields: Map<String, Value>,
     /// The bcrypt hash of the password; it never leaves the server.
     pub password_hash: Option<String>,
+    /// The token of the pending email verification link, if any (internal).
+    pub email_verify_token: Option<String>,
+    /// The token of the pending password reset link, if any (internal).
+    pub reset_token: Option<String>,
 }
 
 impl UserRecord {
@@ -124,6 +128,13 @@ impl Store {
 }
 
 impl Store {
+    /// The user with this email, regardless of case.
+    pub fn user_by_email(&self, email: &str) -> Option<UserRecord> {
+        let state = self.lock();
+        let object_id = state.emails.get(&email.to_lowercase())?;
+        state.users.get(object_id).cloned()
+    }
+
     /// Whether a username is taken, regardless of case.
     pub fn username_taken(&self, username: &str) -> bool {
         self.lock().usernames.contains_key(&username.to_lowercase())
@@ -181,7 +192,8 @@ impl Store {
             usernames.remove(&old_username);
             usernames.insert(name, object_id.to_owned());
         }
-        if changes.contains_key("email") {
+        let email_changed = changes.contains_key("email");
+        if email_changed {
             if let Some(old) = old_email {
                 emails.remove(&old);
             }
@@ -195,6 +207,10 @@ impl Store {
             } else {
                 user.fields.insert(key, value);
             }
+        }
+        // A new password or email makes a pending reset link useless.
+        if password_hash.is_some() || email_changed {
+            user.reset_token = None;
         }
         if password_hash.is_some() {
             user.password_hash = password_hash;

@@ -124,6 +124,8 @@ mod tests {
             master_key: None,
             capabilities: toml::Table::new(),
             expected_failures: Default::default(),
+            smtp_sink: None,
+            mailbox_url: None,
         };
         target.expected_failures.insert(
             id.into(),
