@@ -46,13 +46,35 @@ fn attribute(attributes: &str, name: &str) -> Option<String> {
     })
 }
 
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern
+    Regex::new(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos);").unwrap()
+});
+
+/// Decodes character references: the named ones of XML and every numeric
+/// one (`&#x2F;` is how Parse Server's pages write `/`).
 fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    ENTITY
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            let entity = &c[1];
+            let code = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let number = entity.trim_start_matches('#');
+                    match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse().ok(),
+                    }
+                    .and_then(char::from_u32)
+                }
+            };
+            code.map_or_else(|| c[0].to_owned(), String::from)
+        })
+        .into_owned()
 }
 
 impl Form {
@@ -96,9 +118,9 @@ mod tests {
     #[test]
     fn reads_parse_servers_reset_form() {
         let html = r#"<h1>Reset</h1>
-  <form id='form' action='http://x/parse/apps/app/request_password_reset' method='POST'>
+  <form id='form' action='http:&#x2F;&#x2F;x&#x2F;parse/apps/app/request_password_reset' method='POST'>
     <input name='utf-8' type='hidden' value='✓' />
-    <input name="token" type="hidden" id="token" value="a&amp;b" />
+    <input name="token" type="hidden" id="token" value="a&amp;b&#39;" />
     <input name="new_password" type="password" id="password" />
     <input name="confirm_new_password" type="password" />
     <button id="change_password">Change Password</button>
@@ -111,7 +133,7 @@ mod tests {
         assert_eq!(form.method, "POST");
         assert_eq!(
             form.submission_with_password("n3w"),
-            "utf-8=%E2%9C%93&token=a%26b&new_password=n3w&confirm_new_password=n3w"
+            "utf-8=%E2%9C%93&token=a%26b%27&new_password=n3w&confirm_new_password=n3w"
         );
     }
 
