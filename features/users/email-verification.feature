@@ -189,3 +189,24 @@ Feature: Verifying emails
       """
       {"emailVerified": false}
       """
+
+  @id.verify-email.prevent-login-unverified @email @prevent-login-unverified
+  Scenario: With login reserved for verified emails, a user logs in only after following the link
+    # Parse Server's option preventLoginWithUnverifiedEmail (the guide's
+    # "reserve part of its experience for users with confirmed email
+    # addresses"): signing up opens no session, and a login before the email
+    # is verified is refused with code 205. The option changes every sign-up,
+    # so the target runs it on an instance of its own (see the profile).
+    Given the client talks to the target's instance for "prevent-login-unverified"
+    When the client sends POST /users with body:
+      """
+      {"username": "{{cooldude6}}", "password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
+      """
+    Then the response status is 201
+    And the response body has no field "sessionToken"
+    When cooldude6 logs in with password "p_n7!-e8"
+    Then the response status is 400
+    And the response is the Parse error 205 "User email is not verified."
+    And {{cooldude6}}@example.com receives an email with a link to verify the email
+    When the client follows the link in the email
+    Then cooldude6 can log in with password "p_n7!-e8"

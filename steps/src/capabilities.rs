@@ -16,6 +16,11 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the server verifies users' emails (Parse Server's verifyUserEmails)",
     ),
     (
+        "prevent-login-unverified",
+        "the target refuses logins with an unverified email (Parse Server's preventLoginWithUnverifiedEmail); \
+         its profile gives the url of an instance of the app configured so, or `true` for the target itself",
+    ),
+    (
         "lockout",
         "the server locks accounts after repeated failed logins (accountLockout)",
     ),

@@ -1,5 +1,10 @@
 //! The embedded target: the reference server, started in-process on a free
 //! loopback port, so that a bare `cargo run` has something to test.
+//!
+//! Two instances of the same app run side by side, as the real Parse Server
+//! target does: the main one, and one with `preventLoginWithUnverifiedEmail`
+//! for the scenarios of the capability `prevent-login-unverified` (that
+//! option changes sign-up for everyone, so it cannot be on in the main one).
 
 use parse_mock_server::{Config, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
@@ -11,85 +16,115 @@ use crate::target::Target;
 /// uses Parse Server's cost of 10.
 const EMBEDDED_BCRYPT_COST: u32 = 4;
 
-/// A running embedded reference server. Dropping it stops the server.
+/// The application id of the embedded server.
+const APP_ID: &str = "parse-conformance";
+
+/// One running instance: how to stop it, and its task.
+struct Instance {
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+/// The running embedded reference server. Dropping it stops it.
 pub struct Embedded {
     /// How the suite reaches it.
     pub target: Target,
-    shutdown: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    instances: Vec<Instance>,
+}
+
+/// Binds a free loopback port and serves `configure`d reference server on
+/// it; returns its mount URL.
+async fn spawn(
+    keys: &(String, String),
+    smtp_port: u16,
+    configure: impl FnOnce(&mut Config),
+) -> std::io::Result<(String, Instance)> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let url = format!("http://{addr}/parse");
+    let (master_key, rest_api_key) = keys;
+    let mut config = Config::new(APP_ID, master_key.clone());
+    config.rest_api_key = Some(rest_api_key.clone());
+    config.host = addr.ip().to_string();
+    config.port = addr.port();
+    config.server_url = Some(url.clone());
+    config.bcrypt_cost = EMBEDDED_BCRYPT_COST;
+    config.app_name = Some(APP_ID.to_owned());
+    config.public_server_url = Some(url.clone());
+    config.verify_user_emails = true;
+    config.email_adapter = Some(SmtpOptions {
+        host: "127.0.0.1".to_owned(),
+        port: smtp_port,
+        from_address: "parse-mock-server@localhost".to_owned(),
+    });
+    configure(&mut config);
+    let (shutdown, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(parse_mock_server::serve(listener, config, async {
+        let _ = rx.await;
+    }));
+    Ok((url, Instance { shutdown, task }))
 }
 
 impl Embedded {
-    /// Starts the reference server on `127.0.0.1` with a random master key,
+    /// Starts the reference server on `127.0.0.1` with random keys,
     /// verifying emails, and sending its mail to the SMTP sink on
     /// `127.0.0.1:smtp_port`.
     pub async fn start(smtp_port: u16) -> std::io::Result<Embedded> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let url = format!("http://{addr}/parse");
-        let master_key = format!("{:032x}", rand::random::<u128>());
-        let rest_api_key = format!("{:032x}", rand::random::<u128>());
-
-        let mut config = Config::new("parse-conformance", master_key.clone());
-        config.rest_api_key = Some(rest_api_key.clone());
-        config.host = addr.ip().to_string();
-        config.port = addr.port();
-        config.server_url = Some(url.clone());
-        config.bcrypt_cost = EMBEDDED_BCRYPT_COST;
-        config.app_name = Some("parse-conformance".to_owned());
-        config.public_server_url = Some(url.clone());
-        config.verify_user_emails = true;
-        config.email_adapter = Some(SmtpOptions {
-            host: "127.0.0.1".to_owned(),
-            port: smtp_port,
-            from_address: "parse-mock-server@localhost".to_owned(),
-        });
-
-        let (tx, rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(parse_mock_server::serve(listener, config, async {
-            let _ = rx.await;
-        }));
+        let keys = (
+            format!("{:032x}", rand::random::<u128>()),
+            format!("{:032x}", rand::random::<u128>()),
+        );
+        let (url, main) = spawn(&keys, smtp_port, |_| {}).await?;
+        let (verify_first_url, verify_first) = spawn(&keys, smtp_port, |config| {
+            config.prevent_login_with_unverified_email = true;
+        })
+        .await?;
+        let (master_key, rest_api_key) = keys;
         Ok(Embedded {
             target: Target {
                 name: "parse-mock-server (embedded)".to_owned(),
                 url,
-                app_id: "parse-conformance".to_owned(),
+                app_id: APP_ID.to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
-                capabilities: reference_capabilities(),
+                capabilities: reference_capabilities(&verify_first_url),
                 expected_failures: Default::default(),
                 smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
                 mailbox_url: None,
             },
-            shutdown: Some(tx),
-            task: Some(task),
+            instances: vec![main, verify_first],
         })
     }
 
     /// Stops the server and waits for it to finish.
     pub async fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(task) = self.task.take() {
-            let _ = task.await;
+        for instance in std::mem::take(&mut self.instances) {
+            let _ = instance.shutdown.send(());
+            let _ = instance.task.await;
         }
     }
 }
 
 impl Drop for Embedded {
     fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
+        for instance in self.instances.drain(..) {
+            let _ = instance.shutdown.send(());
         }
     }
 }
 
-/// What the reference server offers, by capability tag.
-fn reference_capabilities() -> toml::Table {
+/// What the reference server offers, by capability tag; the instance that
+/// prevents logins with an unverified email is at `verify_first_url`.
+fn reference_capabilities(verify_first_url: &str) -> toml::Table {
     let mut table = toml::Table::new();
     for capability in ["auth-providers", "email", "email-verification"] {
         table.insert(capability.into(), toml::Value::Boolean(true));
     }
+    let mut verify_first = toml::Table::new();
+    verify_first.insert("url".into(), verify_first_url.into());
+    table.insert(
+        "prevent-login-unverified".into(),
+        toml::Value::Table(verify_first),
+    );
     table
 }

@@ -9,7 +9,7 @@
 //! | `{{cooldude6}}`          | a name unique to this scenario, e.g. `cooldude6_k3x9q0ab2m`   |
 //! | `{{cooldude6.objectId}}` | a field of the user signed up as `cooldude6` (`objectId`, `sessionToken`, `username`, `password`) |
 //! | `{{response.objectId}}`  | a top-level field of the last response body                   |
-//! | `{{target}}`             | the target's mount URL, e.g. `http://127.0.0.1:1337/parse`     |
+//! | `{{target}}`             | the mount URL the scenario talks to, e.g. `http://127.0.0.1:1337/parse` |
 //! | `{{app_id}}`             | the target's application id                                   |
 
 use std::sync::LazyLock;
@@ -47,7 +47,7 @@ pub fn render(world: &mut ParseWorld, text: &str) -> Result<String, Failure> {
 
 fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<String, Failure> {
     match (name, field) {
-        ("target", None) => Ok(world.run.target.url.clone()),
+        ("target", None) => Ok(world.base_url.clone()),
         ("app_id", None) => Ok(world.run.target.app_id.clone()),
         ("response", Some(field)) => {
             let json = world.last()?.response.json.as_ref();

@@ -104,6 +104,9 @@ pub struct User {
 pub struct ParseWorld {
     /// The run's shared context.
     pub run: Arc<RunContext>,
+    /// The mount URL this scenario talks to: the target's, or that of the
+    /// target's instance for a capability (see [`ParseWorld::use_instance_for`]).
+    pub base_url: String,
     /// Headers sent with every request of this scenario.
     pub headers: Vec<(String, String)>,
     /// Alias → unique name.
@@ -142,6 +145,7 @@ impl ParseWorld {
         let run = RunContext::current()
             .ok_or_else(|| Failure::new("no run context: start the suite with runner::run"))?;
         Ok(ParseWorld {
+            base_url: run.target.url.clone(),
             run,
             headers: Vec::new(),
             names: HashMap::new(),
@@ -151,6 +155,27 @@ impl ParseWorld {
             mails_read: HashMap::new(),
             link: None,
         })
+    }
+
+    /// Talks to the target's instance for `capability` from now on: the
+    /// `url` of the capability's table in the profile (an instance of the same
+    /// app configured for it), or the target itself when the capability is
+    /// just `true`.
+    pub fn use_instance_for(&mut self, capability: &str) -> Result<(), Failure> {
+        let value = self
+            .run
+            .target
+            .capabilities
+            .get(capability)
+            .ok_or_else(|| {
+                Failure::new(format!(
+                    "the target does not offer the capability {capability}"
+                ))
+            })?;
+        if let Some(url) = value.get("url").and_then(toml::Value::as_str) {
+            self.base_url = url.trim_end_matches('/').to_owned();
+        }
+        Ok(())
     }
 
     /// Sets a header for the following requests, replacing one of that name.
@@ -189,7 +214,7 @@ impl ParseWorld {
         let url = if path.starts_with("http://") || path.starts_with("https://") {
             path.to_owned()
         } else {
-            self.run.target.url_of(path)
+            format!("{}{path}", self.base_url)
         };
         let mut headers = self.headers.clone();
         if body.is_some()

@@ -24,6 +24,10 @@ module.exports = {
   verifyServerUrl: false,
   // Email verification and password reset, through real SMTP to the suite's sink.
   verifyUserEmails: true,
+  // The second instance start.sh starts (port + 1) reserves login for
+  // verified emails; the option changes every sign-up, so the main one keeps
+  // Parse Server's default.
+  preventLoginWithUnverifiedEmail: env('PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED', '') === '1',
   emailAdapter: {
     module: path.join(__dirname, 'smtp-email-adapter.js'),
     options: {

@@ -11,7 +11,6 @@ db_name=parse_conformance
 db_user=parse_conformance
 db_password=parse_conformance
 port="${PARSE_CONFORMANCE_PORT:-1337}"
-health="http://127.0.0.1:${port}/parse/health"
 
 log() { echo "[parse-server target] $*"; }
 
@@ -54,23 +53,33 @@ if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 3. Start it and wait for /health.
-if [ -f parse-server.pid ] && kill -0 "$(cat parse-server.pid)" 2>/dev/null; then
-  log "stopping the previous Parse Server"
-  kill "$(cat parse-server.pid)"; sleep 1
-fi
-log "starting Parse Server on port $port"
-PARSE_CONFORMANCE_DATABASE_URI="postgres://$db_user:$db_password@127.0.0.1:5432/$db_name" \
-  nohup node node_modules/parse-server/bin/parse-server config.js >parse-server.log 2>&1 &
-echo $! >parse-server.pid
-for _ in $(seq 1 60); do
-  if curl -fsS "$health" 2>/dev/null | grep -q '"ok"'; then
-    log "ready: http://127.0.0.1:${port}/parse (log: $here/parse-server.log)"
-    exit 0
+# 3. Start it, and a second instance of the same app (same database, port + 1)
+# with preventLoginWithUnverifiedEmail, and wait for /health of each.
+# start_instance NAME PORT [ENV=VALUE...]
+start_instance() {
+  local name=$1 instance_port=$2; shift 2
+  local pid_file="$name.pid" log_file="$name.log"
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    log "stopping the previous $name"
+    kill "$(cat "$pid_file")"; sleep 1
   fi
-  if ! kill -0 "$(cat parse-server.pid)" 2>/dev/null; then break; fi
-  sleep 1
-done
-log "Parse Server did not become healthy; the end of its log:"
-tail -40 parse-server.log >&2
-exit 1
+  log "starting $name on port $instance_port"
+  env "$@" PARSE_CONFORMANCE_PORT="$instance_port" \
+    PARSE_CONFORMANCE_DATABASE_URI="postgres://$db_user:$db_password@127.0.0.1:5432/$db_name" \
+    nohup node node_modules/parse-server/bin/parse-server config.js >"$log_file" 2>&1 &
+  echo $! >"$pid_file"
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://127.0.0.1:${instance_port}/parse/health" 2>/dev/null | grep -q '"ok"'; then
+      log "ready: http://127.0.0.1:${instance_port}/parse (log: $here/$log_file)"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then break; fi
+    sleep 1
+  done
+  log "$name did not become healthy; the end of its log:"
+  tail -40 "$log_file" >&2
+  return 1
+}
+# Sequentially: each instance creates its tables at start.
+start_instance parse-server "$port"
+start_instance parse-server-verify-first "$((port + 1))" PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED=1

@@ -4,16 +4,17 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-if [ -f parse-server.pid ]; then
-  pid=$(cat parse-server.pid)
+for name in parse-server parse-server-verify-first; do
+  [ -f "$name.pid" ] || continue
+  pid=$(cat "$name.pid")
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid"
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f parse-server.pid
-  echo "[parse-server target] Parse Server stopped"
-fi
+  rm -f "$name.pid"
+  echo "[parse-server target] $name stopped"
+done
 if [ -f .started-postgres ]; then
   cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
   # shellcheck disable=SC2086

@@ -75,6 +75,11 @@ fn sends_no_app_id(world: &mut ParseWorld) {
     world.remove_header(APPLICATION_ID);
 }
 
+#[given(expr = "the client talks to the target's instance for {string}")]
+fn talks_to_instance(world: &mut ParseWorld, capability: String) -> StepResult {
+    world.use_instance_for(&capability)
+}
+
 #[given(expr = "the client sends the header {string} with {string}")]
 fn sends_header(world: &mut ParseWorld, name: String, value: String) -> StepResult {
     let value = world.render(&value)?;
