@@ -182,7 +182,24 @@ Feature: Verifying emails
       {"password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
       """
     And {{cooldude6}}@example.com receives an email with a link to verify the email
-    When the client follows the link in the email with a token that was never sent
+    And the token in the link is replaced by one the server never sent
+    When the client follows the link in the email
+    Given the client uses the session token of cooldude6
+    When the client sends GET /users/me
+    Then the response body contains:
+      """
+      {"emailVerified": false}
+      """
+
+  @id.verify-email.token-must-be-a-string
+  Scenario: A verification link whose token is a query operator verifies nothing
+    # GHSA-vgjh-hmwf-c588: a token given as `token[$ne]=x` must not match
+    # any user's token (NoSQL injection through the verification page).
+    Given a user cooldude6 signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
+      """
+    When the client sends GET /apps/{{app_id}}/verify_email?token[$ne]=x
     Given the client uses the session token of cooldude6
     When the client sends GET /users/me
     Then the response body contains:

@@ -84,3 +84,23 @@ Feature: Requesting a password reset
       {}
       """
     And {{nobody}}@example.com receives no email
+
+  @id.password-reset.forged-token
+  Scenario: A reset page with a token the server never sent sets no password
+    When the client sends POST /requestPasswordReset with body:
+      """
+      {"email": "{{cooldude6}}@example.com"}
+      """
+    Then {{cooldude6}}@example.com receives an email with a link to reset the password
+    When the client submits the new password "n3w-p_n7!-e8" on the page of the link in the email with a token the server never sent
+    Then cooldude6 can log in with password "p_n7!-e8"
+    Given the token in the link is replaced by one the server never sent
+    When the client tries to choose the new password "n3w-p_n7!-e8" on the page of the link in the email
+    Then cooldude6 can log in with password "p_n7!-e8"
+
+  @id.password-reset.page-escapes-the-token
+  Scenario: The reset page shows no markup that came in its link
+    # GHSA-jhgf-2h8h-ggxv: the reset and verification pages echoed link
+    # parameters into HTML (cross-site scripting).
+    When the client sends GET /apps/{{app_id}}/request_password_reset?token=%22%3E%3Cscript%3Ealert(1)%3C/script%3E
+    Then the response body does not contain "<script>alert(1)</script>"

@@ -99,6 +99,16 @@ impl Form {
         })
     }
 
+    /// Sets the value of the field `name`; whether the form has one.
+    pub fn set(&mut self, name: &str, value: &str) -> bool {
+        let mut found = false;
+        for (_, _, v) in self.inputs.iter_mut().filter(|(n, _, _)| n == name) {
+            *v = value.to_owned();
+            found = true;
+        }
+        found
+    }
+
     /// The url-encoded body a browser sends when a person types `password`
     /// into every password field and submits.
     pub fn submission_with_password(&self, password: &str) -> String {

@@ -293,6 +293,17 @@ fn unauthorized(world: &mut ParseWorld) -> StepResult {
     Err(world.fail("expected HTTP 403 with the body {\"error\":\"unauthorized\"}"))
 }
 
+#[then(expr = "the response body does not contain {string}")]
+fn body_lacks_text(world: &mut ParseWorld, text: String) -> StepResult {
+    if world.last()?.response.body.contains(&text) {
+        Err(world.fail(format!(
+            "the response body contains {text:?}, which it must not"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 #[then(expr = "the response body has no field {string}")]
 fn body_lacks_field(world: &mut ParseWorld, field: String) -> StepResult {
     if world.last_json()?.get(&field).is_none() {

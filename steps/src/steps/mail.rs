@@ -178,8 +178,10 @@ async fn follows_link(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
-#[when("the client follows the link in the email with a token that was never sent")]
-async fn follows_link_with_forged_token(world: &mut ParseWorld) -> StepResult {
+/// Replaces the token of the link with one the server never sent, as
+/// someone guessing links would.
+#[given("the token in the link is replaced by one the server never sent")]
+fn forges_token(world: &mut ParseWorld) -> StepResult {
     let mut url = url::Url::parse(&link(world)?).map_err(|e| Failure::new(e.to_string()))?;
     let forged = format!("{:025x}", rand::random::<u128>());
     let pairs: Vec<(String, String)> = url
@@ -189,9 +191,11 @@ async fn follows_link_with_forged_token(world: &mut ParseWorld) -> StepResult {
             _ => (k.into_owned(), v.into_owned()),
         })
         .collect();
+    if !pairs.iter().any(|(k, _)| k == "token") {
+        return Err(world.fail("the link in the email has no token parameter"));
+    }
     url.query_pairs_mut().clear().extend_pairs(pairs);
-    let request = browser_request(Method::GET, url.to_string(), None);
-    world.send(request).await?;
+    world.link = Some(url.to_string());
     Ok(())
 }
 
@@ -199,7 +203,7 @@ async fn follows_link_with_forged_token(world: &mut ParseWorld) -> StepResult {
 /// every password field, as a person choosing a new password does.
 #[when(expr = "the client chooses the new password {string} on the page of the link in the email")]
 async fn chooses_new_password(world: &mut ParseWorld, password: String) -> StepResult {
-    match submit_new_password(world, &password).await? {
+    match submit_new_password(world, &password, false).await? {
         true => Ok(()),
         false => Err(world.fail("the page behind the link has no form")),
     }
@@ -211,19 +215,41 @@ async fn chooses_new_password(world: &mut ParseWorld, password: String) -> StepR
     expr = "the client tries to choose the new password {string} on the page of the link in the email"
 )]
 async fn tries_new_password(world: &mut ParseWorld, password: String) -> StepResult {
-    submit_new_password(world, &password).await.map(|_| ())
+    submit_new_password(world, &password, false)
+        .await
+        .map(|_| ())
+}
+
+/// As [`chooses_new_password`], but the form's `token` field is replaced by
+/// one the server never sent before it is submitted, as a forger would.
+#[when(
+    expr = "the client submits the new password {string} on the page of the link in the email with a token the server never sent"
+)]
+async fn submits_with_forged_token(world: &mut ParseWorld, password: String) -> StepResult {
+    match submit_new_password(world, &password, true).await? {
+        true => Ok(()),
+        false => Err(world.fail("the page behind the link has no form")),
+    }
 }
 
 /// Opens the page behind the link and, if it has a form, submits it with
-/// `password` typed into its password fields. Whether there was a form.
-async fn submit_new_password(world: &mut ParseWorld, password: &str) -> Result<bool, Failure> {
+/// `password` typed into its password fields (and, if `forge`, a token the
+/// server never sent). Whether there was a form.
+async fn submit_new_password(
+    world: &mut ParseWorld,
+    password: &str,
+    forge: bool,
+) -> Result<bool, Failure> {
     let link = link(world)?;
     let page = world
         .send(browser_request(Method::GET, link.clone(), None))
         .await?;
-    let Some(form) = Form::first_in(&page.response.body) else {
+    let Some(mut form) = Form::first_in(&page.response.body) else {
         return Ok(false);
     };
+    if forge && !form.set("token", &format!("{:025x}", rand::random::<u128>())) {
+        return Err(world.fail("the form on the page has no token field to forge"));
+    }
     let action = url::Url::parse(&link)
         .and_then(|base| base.join(&form.action))
         .map_err(|e| {
