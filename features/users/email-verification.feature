@@ -49,6 +49,22 @@ Feature: Verifying emails
     Then the response status is 200
     And the response body has no field "emailVerified"
 
+  @id.verify-email.missing-when-verification-is-off @no-email-verification
+  Scenario: A user created while verification is off has no emailVerified field, even with an email
+    Given the client talks to the target's instance for "no-email-verification"
+    And a user cooldude6 signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{cooldude6}}@example.com"}
+      """
+    And the client uses the session token of cooldude6
+    When the client sends GET /users/me
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"email": "{{cooldude6}}@example.com"}
+      """
+    And the response body has no field "emailVerified"
+
   @id.verify-email.never-true-at-creation
   Scenario: A client cannot create a user whose emailVerified is already true
     # The guide says only that a new user never has `true`; Parse Server

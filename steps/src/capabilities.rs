@@ -21,6 +21,10 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          its profile gives the url of an instance of the app configured so, or `true` for the target itself",
     ),
     (
+        "no-email-verification",
+        "the target has an instance of the app that does not verify emails; its profile gives its url",
+    ),
+    (
         "lockout",
         "the server locks accounts after repeated failed logins (accountLockout)",
     ),

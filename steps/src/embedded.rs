@@ -1,10 +1,11 @@
 //! The embedded target: the reference server, started in-process on a free
 //! loopback port, so that a bare `cargo run` has something to test.
 //!
-//! Two instances of the same app run side by side, as the real Parse Server
-//! target does: the main one, and one with `preventLoginWithUnverifiedEmail`
-//! for the scenarios of the capability `prevent-login-unverified` (that
-//! option changes sign-up for everyone, so it cannot be on in the main one).
+//! Three instances of the same app run side by side, as with the real Parse
+//! Server target: the main one, which verifies emails; one that also has
+//! `preventLoginWithUnverifiedEmail` (capability `prevent-login-unverified`:
+//! the option changes every sign-up, so it cannot be on in the main one);
+//! and one that does not verify emails (capability `no-email-verification`).
 
 use parse_mock_server::{Config, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
@@ -79,6 +80,10 @@ impl Embedded {
             config.prevent_login_with_unverified_email = true;
         })
         .await?;
+        let (unverified_url, unverified) = spawn(&keys, smtp_port, |config| {
+            config.verify_user_emails = false;
+        })
+        .await?;
         let (master_key, rest_api_key) = keys;
         Ok(Embedded {
             target: Target {
@@ -87,12 +92,15 @@ impl Embedded {
                 app_id: APP_ID.to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
-                capabilities: reference_capabilities(&verify_first_url),
+                capabilities: reference_capabilities(&[
+                    ("prevent-login-unverified", &verify_first_url),
+                    ("no-email-verification", &unverified_url),
+                ]),
                 expected_failures: Default::default(),
                 smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
                 mailbox_url: None,
             },
-            instances: vec![main, verify_first],
+            instances: vec![main, verify_first, unverified],
         })
     }
 
@@ -113,18 +121,17 @@ impl Drop for Embedded {
     }
 }
 
-/// What the reference server offers, by capability tag; the instance that
-/// prevents logins with an unverified email is at `verify_first_url`.
-fn reference_capabilities(verify_first_url: &str) -> toml::Table {
+/// What the reference server offers, by capability tag; `instances` are
+/// the capabilities served by an instance of their own, with its URL.
+fn reference_capabilities(instances: &[(&str, &str)]) -> toml::Table {
     let mut table = toml::Table::new();
     for capability in ["auth-providers", "email", "email-verification"] {
         table.insert(capability.into(), toml::Value::Boolean(true));
     }
-    let mut verify_first = toml::Table::new();
-    verify_first.insert("url".into(), verify_first_url.into());
-    table.insert(
-        "prevent-login-unverified".into(),
-        toml::Value::Table(verify_first),
-    );
+    for (capability, url) in instances {
+        let mut instance = toml::Table::new();
+        instance.insert("url".into(), (*url).into());
+        table.insert((*capability).into(), toml::Value::Table(instance));
+    }
     table
 }

@@ -23,10 +23,11 @@ module.exports = {
   publicServerURL: serverURL,
   verifyServerUrl: false,
   // Email verification and password reset, through real SMTP to the suite's sink.
-  verifyUserEmails: true,
-  // The second instance start.sh starts (port + 1) reserves login for
-  // verified emails; the option changes every sign-up, so the main one keeps
-  // Parse Server's default.
+  // start.sh starts three instances of the app on one database: the main one
+  // (verifying emails), one on port + 1 that also reserves login for verified
+  // emails (the option changes every sign-up, so the main one keeps Parse
+  // Server's default), and one on port + 2 that does not verify emails.
+  verifyUserEmails: env('PARSE_CONFORMANCE_VERIFY_USER_EMAILS', '1') === '1',
   preventLoginWithUnverifiedEmail: env('PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED', '') === '1',
   emailAdapter: {
     module: path.join(__dirname, 'smtp-email-adapter.js'),

@@ -53,8 +53,9 @@ if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 3. Start it, and a second instance of the same app (same database, port + 1)
-# with preventLoginWithUnverifiedEmail, and wait for /health of each.
+# 3. Start it and two more instances of the same app on the same database, for
+# the options that change every sign-up: preventLoginWithUnverifiedEmail
+# (port + 1) and no email verification (port + 2). Wait for /health of each.
 # start_instance NAME PORT [ENV=VALUE...]
 start_instance() {
   local name=$1 instance_port=$2; shift 2
@@ -83,3 +84,4 @@ start_instance() {
 # Sequentially: each instance creates its tables at start.
 start_instance parse-server "$port"
 start_instance parse-server-verify-first "$((port + 1))" PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED=1
+start_instance parse-server-no-verification "$((port + 2))" PARSE_CONFORMANCE_VERIFY_USER_EMAILS=0
