@@ -39,7 +39,7 @@ pub mod token;
 
 use std::{future::Future, sync::Arc};
 
-pub use config::{Config, ConfigError};
+pub use config::{AccountLockout, Config, ConfigError};
 use tokio::net::TcpListener;
 
 /// What every handler shares: the configuration and the store.

@@ -32,8 +32,16 @@ pub fn router(state: AppState) -> Router {
         .route("/sessions/me", get(sessions::me))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route("/classes/_User", post(users::sign_up))
-        .route("/classes/{className}", post(objects::create))
-        .route("/classes/{className}/{objectId}", get(objects::get))
+        .route(
+            "/classes/{className}",
+            get(objects::find).post(objects::create),
+        )
+        .route(
+            "/classes/{className}/{objectId}",
+            get(objects::get)
+                .put(objects::update)
+                .delete(objects::delete),
+        )
         .route(
             "/schemas/{className}",
             get(schemas::get)

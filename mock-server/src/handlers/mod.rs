@@ -49,6 +49,18 @@ pub fn check_new_fields(body: &Map<String, Value>) -> Result<(), ParseError> {
 /// Whether an object's ACL lets this request read it. No ACL means public;
 /// the master key reads everything.
 pub fn can_read(acl: Option<&Value>, ctx: &RequestContext) -> bool {
+    acl_allows(acl, ctx, "read")
+}
+
+/// Whether an object's ACL lets this request change or delete it. No ACL
+/// means public; the master key writes everything.
+pub fn can_write(acl: Option<&Value>, ctx: &RequestContext) -> bool {
+    acl_allows(acl, ctx, "write")
+}
+
+/// Whether `acl` grants `permission` (`read` or `write`) to the public (`*`)
+/// or to the user making the request. Only `true` counts.
+fn acl_allows(acl: Option<&Value>, ctx: &RequestContext, permission: &str) -> bool {
     if ctx.is_master {
         return true;
     }
@@ -57,7 +69,7 @@ pub fn can_read(acl: Option<&Value>, ctx: &RequestContext) -> bool {
     };
     let allows = |who: &str| {
         acl.get(who)
-            .and_then(|p| p.get("read"))
+            .and_then(|p| p.get(permission))
             .and_then(Value::as_bool)
             == Some(true)
     };

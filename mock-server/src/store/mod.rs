@@ -6,9 +6,10 @@
 //! "this username is free" and "insert this user", happen under one guard.
 //! Slow work (bcrypt) happens before the lock is taken.
 //!
-//! One file per entity: [`users`], [`sessions`], [`classes`].
+//! One file per entity: [`users`], [`sessions`], [`classes`], [`lockout`].
 
 pub mod classes;
+pub mod lockout;
 pub mod sessions;
 pub mod users;
 
@@ -36,6 +37,8 @@ pub struct State {
     pub sessions: HashMap<String, Session>,
     /// Classes by name.
     pub classes: HashMap<String, Class>,
+    /// Failed logins by user objectId (account lockout).
+    pub failed_logins: HashMap<String, lockout::FailedLogins>,
 }
 
 /// A cheap-clone handle to the server's state.
