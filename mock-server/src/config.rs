@@ -56,7 +56,8 @@ pub struct AccountLockout {
     /// `threshold`: failed logins allowed before the account locks, 1 to 999.
     pub threshold: u32,
     /// `duration`: how long the account stays locked, in minutes, more than
-    /// 0 and less than 100000; fractions allowed (0.05 is 3 seconds).
+    /// 0 and at most 99999 (as parse-server's `Config.js` checks); fractions
+    /// allowed (0.05 is 3 seconds).
     pub duration: f64,
     /// `unlockOnPasswordReset`: a password reset unlocks the account. Kept
     /// for parse-server's configuration shape; this server has no password reset.
@@ -69,7 +70,7 @@ impl AccountLockout {
         let duration = value
             .get("duration")
             .and_then(Value::as_f64)
-            .filter(|d| *d > 0.0 && *d < 100000.0)
+            .filter(|d| *d > 0.0 && *d <= 99999.0)
             .ok_or_else(|| {
                 ConfigError(
                     "Account lockout duration should be greater than 0 and less than 100000".into(),
@@ -77,9 +78,9 @@ impl AccountLockout {
             })?;
         let threshold = value
             .get("threshold")
-            .and_then(Value::as_u64)
-            .filter(|t| (1..1000).contains(t))
-            .and_then(|t| u32::try_from(t).ok())
+            .and_then(Value::as_f64)
+            .filter(|t| t.fract() == 0.0 && (1.0..=999.0).contains(t))
+            .map(|t| t as u32)
             .ok_or_else(|| {
                 ConfigError(
                     "Account lockout threshold should be an integer greater than 0 and less than 1000"
@@ -415,7 +416,7 @@ mod tests {
         assert!(!lockout.unlock_on_password_reset);
         for (bad, message) in [
             (r#"{"threshold":3,"duration":0}"#, "duration"),
-            (r#"{"threshold":3,"duration":100000}"#, "duration"),
+            (r#"{"threshold":3,"duration":99999.5}"#, "duration"),
             (r#"{"threshold":0,"duration":1}"#, "threshold"),
             (r#"{"threshold":1000,"duration":1}"#, "threshold"),
             (r#"{"threshold":2.5,"duration":1}"#, "threshold"),

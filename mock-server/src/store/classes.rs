@@ -151,7 +151,7 @@ impl Store {
             .get_mut(class)
             .ok_or_else(ParseError::object_not_found)?
             .objects;
-        if !objects.get(object_id).is_some_and(|o| may_write(o)) {
+        if !objects.get(object_id).is_some_and(may_write) {
             return Err(ParseError::object_not_found());
         }
         objects.remove(object_id);

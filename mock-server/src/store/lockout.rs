@@ -24,7 +24,9 @@ impl Store {
     /// 2. a correct password resets the count;
     /// 3. a wrong one adds one; reaching the threshold locks the account for
     ///    `duration` minutes from now (the caller still answers this attempt
-    ///    with the usual invalid-login error).
+    ///    with the usual invalid-login error); going past it (a wrong
+    ///    password once a lock expired) locks it again and answers the
+    ///    lockout error. The count is kept until a correct password.
     pub fn record_login_attempt(
         &self,
         user_id: &str,
@@ -46,6 +48,11 @@ impl Store {
             if failed.count >= policy.threshold {
                 let duration = Duration::from_secs_f64(policy.duration * 60.0);
                 failed.locked_until = Some(now + duration);
+            }
+            // Past the threshold (a wrong password after a lock expired):
+            // locked again at once, and told so.
+            if failed.count > policy.threshold {
+                return Err(locked_error(policy));
             }
         }
         Ok(())
@@ -108,9 +115,6 @@ mod tests {
             );
         }
         assert!(store.record_login_attempt("u", true, &policy, now).is_err());
-        assert_eq!(
-            locked_error(&policy).message.contains("after 1 minute(s)"),
-            true
-        );
+        assert!(locked_error(&policy).message.ends_with("after 1 minute(s)"));
     }
 }
