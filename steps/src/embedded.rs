@@ -1,7 +1,7 @@
 //! The embedded target: the reference server, started in-process on a free
 //! loopback port, so that a bare `cargo run` has something to test.
 
-use parse_mock_server::Config;
+use parse_mock_server::{AccountLockout, Config};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 use crate::target::Target;
@@ -10,6 +10,11 @@ use crate::target::Target;
 /// Passwords are still real bcrypt hashes; a standalone `parse-mock-server`
 /// uses Parse Server's cost of 10.
 const EMBEDDED_BCRYPT_COST: u32 = 4;
+
+/// `accountLockout` of the embedded server: 3 failed logins lock an account
+/// for 0.02 minutes (1.2 s), so that the lockout scenarios stay fast. The
+/// capability `lockout` declares the same settings to the steps.
+const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.02);
 
 /// A running embedded reference server. Dropping it stops the server.
 pub struct Embedded {
@@ -34,6 +39,11 @@ impl Embedded {
         config.port = addr.port();
         config.server_url = Some(url.clone());
         config.bcrypt_cost = EMBEDDED_BCRYPT_COST;
+        config.account_lockout = Some(AccountLockout {
+            threshold: EMBEDDED_LOCKOUT.0,
+            duration: EMBEDDED_LOCKOUT.1,
+            unlock_on_password_reset: false,
+        });
 
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(parse_mock_server::serve(listener, config, async {
@@ -77,5 +87,10 @@ impl Drop for Embedded {
 fn reference_capabilities() -> toml::Table {
     let mut table = toml::Table::new();
     table.insert("auth-providers".into(), toml::Value::Boolean(true));
+    let mut lockout = toml::Table::new();
+    let (threshold, duration) = EMBEDDED_LOCKOUT;
+    lockout.insert("threshold".into(), toml::Value::Integer(threshold.into()));
+    lockout.insert("duration_minutes".into(), toml::Value::Float(duration));
+    table.insert("lockout".into(), toml::Value::Table(lockout));
     table
 }
