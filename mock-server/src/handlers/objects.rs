@@ -12,7 +12,10 @@ use axum::{
 };
 use serde_json::{Value, json};
 
-use super::{can_read, can_write, check_new_fields, created, schemas::valid_class_name};
+use super::{
+    can_read, can_write, check_new_fields, check_prohibited_keywords, created,
+    schemas::valid_class_name,
+};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -34,6 +37,7 @@ pub async fn create(
         return Err(ParseError::invalid_class_name(&class).into());
     }
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("objectId".into(), Value::String(object_id.clone()));
@@ -75,6 +79,7 @@ pub async fn update(
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     state

@@ -12,7 +12,7 @@ use axum::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields, created, login::open_session};
+use super::{can_read, check_new_fields, check_prohibited_keywords, created, login::open_session};
 use crate::{
     AppState, auth, clock,
     context::RequestContext,
@@ -125,6 +125,7 @@ pub async fn sign_up(
         return Err(ParseError::permission_denied().into());
     }
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     // Parse Server reports a taken username before a malformed email; the
     // decisive uniqueness check is the atomic one when the user is stored.
     if body.contains_key("email") && state.store.username_taken(&username) {
@@ -259,6 +260,7 @@ pub async fn update(
     }
     linked_accounts(&body)?;
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     if let Some(username) = body.get("username")
         && username.as_str().is_none_or(str::is_empty)
     {
@@ -318,6 +320,11 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let query = query::parse::parse(&params)?;
+    // `email` is a protected field (Parse Server's default `protectedFields`):
+    // a client may not query or sort by it, whatever the users' ACLs.
+    if !ctx.is_master && query::names_field(&query, "email") {
+        return Err(ParseError::permission_denied().into());
+    }
     let readable = state
         .store
         .all_users()
