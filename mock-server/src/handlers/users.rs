@@ -24,11 +24,20 @@ use crate::{
 };
 
 /// The linked accounts of a sign-up or update body, each provider's data
-/// checked (252 unknown provider, 162 bad id, 101 refused token).
+/// checked (252 unknown provider, 162 bad id, 101 refused token). As with
+/// Parse Server, `authData` in which no provider has any data counts as no
+/// `authData` at all, so that it cannot stand in for a username and
+/// password (GHSA-wjqw-r9x4-j59v).
 fn linked_accounts(body: &Map<String, Value>) -> Result<Vec<(String, String)>, ParseError> {
     let Some(Value::Object(auth_data)) = body.get("authData") else {
         return Ok(Vec::new());
     };
+    let has_data = auth_data
+        .values()
+        .any(|d| d.as_object().is_some_and(|d| !d.is_empty()));
+    if !has_data {
+        return Ok(Vec::new());
+    }
     for (provider, data) in auth_data {
         match data {
             Value::Null => {}
