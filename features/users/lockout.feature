@@ -57,3 +57,14 @@ Feature: Account lockout
     Given a user alice signed up with password "p_n7!-e8"
     And cooldude6 has failed to log in as many times as the lockout threshold
     Then alice can log in with password "p_n7!-e8"
+
+  @id.lockout.relocks-after-expiry
+  Scenario: Once a lock has expired, one more wrong password locks the account again at once
+    # Parse Server keeps the failure count until a correct password
+    # (src/AccountLockout.js: a count past the threshold answers the lockout error).
+    Given cooldude6 has failed to log in as many times as the lockout threshold
+    When the lockout duration has passed
+    And cooldude6 logs in with password "not-the-password"
+    Then the response is the account lockout error
+    When cooldude6 logs in with password "p_n7!-e8"
+    Then the response is the account lockout error
