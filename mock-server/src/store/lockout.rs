@@ -59,6 +59,14 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Forgets the failed logins of `user_id`, unlocking it: what
+    /// `accountLockout.unlockOnPasswordReset` does after a password reset.
+    pub fn unlock_account(&self, user_id: &str) {
+        self.lock().failed_logins.remove(user_id);
+    }
+}
+
 /// 101 with Parse Server's message, which names the configured duration as
 /// JavaScript prints the number (`0.05`, `1`, `1.5`).
 pub fn locked_error(policy: &AccountLockout) -> ParseError {
@@ -116,5 +124,7 @@ mod tests {
         }
         assert!(store.record_login_attempt("u", true, &policy, now).is_err());
         assert!(locked_error(&policy).message.ends_with("after 1 minute(s)"));
+        store.unlock_account("u");
+        assert!(store.record_login_attempt("u", true, &policy, now).is_ok());
     }
 }
