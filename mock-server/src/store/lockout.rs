@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::Store;
-use crate::{config::AccountLockout, error::ParseError};
+use crate::{account_lockout::AccountLockout, error::ParseError};
 
 /// The failed logins of one user since its last successful one.
 #[derive(Clone, Copy, Debug, Default)]
