@@ -7,6 +7,7 @@ use std::{collections::BTreeMap, fmt, fs};
 
 use serde_json::{Map, Value};
 
+pub use crate::account_lockout::AccountLockout;
 use crate::mail::SmtpOptions;
 
 /// Server configuration; the doc of each field names its parse-server option.
@@ -61,6 +62,9 @@ pub struct Config {
     pub reset_password_success_on_invalid_email: bool,
     /// `emailAdapter`: where mail is sent (`{"module": "smtp", "options": …}`).
     pub email_adapter: Option<SmtpOptions>,
+    /// `accountLockout`: lock an account after repeated failed logins; off
+    /// when `None`, as in Parse Server.
+    pub account_lockout: Option<AccountLockout>,
 }
 
 // Written by hand so that keys never reach a log.
@@ -112,6 +116,7 @@ const IMPLEMENTED: &[&str] = &[
     "emailVerifySuccessOnInvalidEmail",
     "passwordPolicy",
     "emailAdapter",
+    "accountLockout",
 ];
 
 /// Environment variables and the option each one sets.
@@ -135,6 +140,7 @@ const ENV: &[(&str, &str)] = &[
     ("PARSE_SERVER_ALLOW_ORIGIN", "allowOrigin"),
     ("PARSE_SERVER_ALLOW_HEADERS", "allowHeaders"),
     ("PARSE_SERVER_MAX_UPLOAD_SIZE", "maxUploadSize"),
+    ("PARSE_SERVER_ACCOUNT_LOCKOUT", "accountLockout"),
     ("PARSE_MOCK_SERVER_BCRYPT_COST", "bcryptCost"),
     ("PARSE_SERVER_VERIFY_USER_EMAILS", "verifyUserEmails"),
     (
@@ -170,6 +176,7 @@ impl Config {
             email_verify_success_on_invalid_email: true,
             reset_password_success_on_invalid_email: true,
             email_adapter: None,
+            account_lockout: None,
         }
     }
 
@@ -298,6 +305,9 @@ impl Config {
         }
         if let Some(adapter) = options.get("emailAdapter") {
             config.email_adapter = Some(SmtpOptions::from_adapter(adapter)?);
+        }
+        if let Some(lockout) = options.get("accountLockout") {
+            config.account_lockout = Some(AccountLockout::from_json(lockout)?);
         }
         if config.verify_user_emails {
             config.check_email_settings()?;

@@ -17,12 +17,13 @@
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
 //!
-//! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`extract`] (JSON bodies), [`mail`] (SMTP),
+//! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`account_lockout`] (its `accountLockout`), [`extract`] (JSON bodies), [`mail`] (SMTP),
 //! [`password`] (bcrypt), [`token`] (random ids), [`clock`] (timestamps).
 //!
 //! The binary and the conformance runner start it the same way, through
 //! [`serve`]; tests call [`app`] directly.
 
+pub mod account_lockout;
 pub mod auth;
 pub mod clock;
 pub mod config;
@@ -40,7 +41,7 @@ pub mod token;
 
 use std::{future::Future, sync::Arc};
 
-pub use config::{Config, ConfigError};
+pub use config::{AccountLockout, Config, ConfigError};
 use tokio::net::TcpListener;
 
 /// What every handler shares: the configuration and the store.

@@ -42,8 +42,16 @@ pub fn router(state: AppState) -> Router {
             get(pages::password_reset_form).post(pages::reset_password),
         )
         .route("/classes/_User", post(signup::sign_up))
-        .route("/classes/{className}", post(objects::create))
-        .route("/classes/{className}/{objectId}", get(objects::get))
+        .route(
+            "/classes/{className}",
+            get(objects::find).post(objects::create),
+        )
+        .route(
+            "/classes/{className}/{objectId}",
+            get(objects::get)
+                .put(objects::update)
+                .delete(objects::delete),
+        )
         .route(
             "/schemas/{className}",
             get(schemas::get)

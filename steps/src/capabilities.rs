@@ -29,6 +29,10 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the server locks accounts after repeated failed logins (accountLockout)",
     ),
     (
+        "unlock-on-password-reset",
+        "a password reset unlocks a locked-out account (accountLockout.unlockOnPasswordReset)",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

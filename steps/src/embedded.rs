@@ -7,7 +7,7 @@
 //! the option changes every sign-up, so it cannot be on in the main one);
 //! and one that does not verify emails (capability `no-email-verification`).
 
-use parse_mock_server::{Config, mail::SmtpOptions};
+use parse_mock_server::{AccountLockout, Config, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 use crate::target::Target;
@@ -16,6 +16,12 @@ use crate::target::Target;
 /// Passwords are still real bcrypt hashes; a standalone `parse-mock-server`
 /// uses Parse Server's cost of 10.
 const EMBEDDED_BCRYPT_COST: u32 = 4;
+
+/// `accountLockout` of the embedded server: 3 failed logins lock an account
+/// for 0.05 minutes (3 s, as for the Parse Server target), so that the
+/// lockout scenarios stay fast while a password reset fits in a lockout.
+/// The capability `lockout` declares the same settings to the steps.
+const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.05);
 
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
@@ -53,6 +59,11 @@ async fn spawn(
     config.app_name = Some(APP_ID.to_owned());
     config.public_server_url = Some(url.clone());
     config.verify_user_emails = true;
+    config.account_lockout = Some(AccountLockout {
+        threshold: EMBEDDED_LOCKOUT.0,
+        duration: EMBEDDED_LOCKOUT.1,
+        unlock_on_password_reset: true,
+    });
     config.email_adapter = Some(SmtpOptions {
         host: "127.0.0.1".to_owned(),
         port: smtp_port,
@@ -125,9 +136,19 @@ impl Drop for Embedded {
 /// the capabilities served by an instance of their own, with its URL.
 fn reference_capabilities(instances: &[(&str, &str)]) -> toml::Table {
     let mut table = toml::Table::new();
-    for capability in ["auth-providers", "email", "email-verification"] {
+    for capability in [
+        "auth-providers",
+        "email",
+        "email-verification",
+        "unlock-on-password-reset",
+    ] {
         table.insert(capability.into(), toml::Value::Boolean(true));
     }
+    let mut lockout = toml::Table::new();
+    let (threshold, duration) = EMBEDDED_LOCKOUT;
+    lockout.insert("threshold".into(), toml::Value::Integer(threshold.into()));
+    lockout.insert("duration_minutes".into(), toml::Value::Float(duration));
+    table.insert("lockout".into(), toml::Value::Table(lockout));
     for (capability, url) in instances {
         let mut instance = toml::Table::new();
         instance.insert("url".into(), (*url).into());

@@ -8,6 +8,7 @@
 //! |--------------------------|---------------------------------------------------------------|
 //! | `{{cooldude6}}`          | a name unique to this scenario, e.g. `cooldude6_k3x9q0ab2m`   |
 //! | `{{cooldude6.objectId}}` | a field of the user signed up as `cooldude6` (`objectId`, `sessionToken`, `username`, `password`) |
+//! | `{{note.objectId}}`      | the objectId of the object this scenario created as `note`    |
 //! | `{{response.objectId}}`  | a top-level field of the last response body                   |
 //! | `{{target}}`             | the mount URL the scenario talks to, e.g. `http://127.0.0.1:1337/parse` |
 //! | `{{app_id}}`             | the target's application id                                   |
@@ -60,6 +61,13 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
             }
         }
         (alias, None) => Ok(world.unique(alias)),
+        (alias, Some("objectId")) if !world.users.contains_key(alias) => {
+            world.objects.get(alias).cloned().ok_or_else(|| {
+                Failure::new(format!(
+                    "no user or object {alias:?} was created in this scenario"
+                ))
+            })
+        }
         (alias, Some(field)) => {
             let user = world.users.get(alias).ok_or_else(|| {
                 Failure::new(format!("no user {alias:?} was signed up in this scenario"))

@@ -113,6 +113,8 @@ pub struct ParseWorld {
     pub names: HashMap<String, String>,
     /// Alias → signed-up user.
     pub users: HashMap<String, User>,
+    /// Alias → objectId of an object this scenario created.
+    pub objects: HashMap<String, String>,
     /// The last exchange with the target.
     pub last: Option<Exchange>,
     /// The exchanges of the last burst of simultaneous requests.
@@ -150,6 +152,7 @@ impl ParseWorld {
             headers: Vec::new(),
             names: HashMap::new(),
             users: HashMap::new(),
+            objects: HashMap::new(),
             last: None,
             concurrent: Vec::new(),
             mails_read: HashMap::new(),

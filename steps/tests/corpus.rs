@@ -10,7 +10,9 @@ use std::{collections::HashMap, fs, path::PathBuf};
 use cucumber::gherkin::{Feature, GherkinEnv, Scenario};
 
 /// Area tags: every feature carries one.
-const AREAS: &[&str] = &["users", "sessions", "objects", "queries", "acl", "rest"];
+const AREAS: &[&str] = &[
+    "users", "sessions", "objects", "queries", "acl", "rest", "security",
+];
 
 fn features_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../features")

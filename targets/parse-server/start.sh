@@ -3,11 +3,13 @@
 # PostgreSQL from Debian's packages, at http://127.0.0.1:1337/parse.
 # Idempotent: installs what is missing, starts from a fresh database, and
 # waits until /health answers. Stop it with stop.sh.
+# PARSE_CONFORMANCE_PORT (default 1337) and PARSE_CONFORMANCE_DB (default
+# parse_conformance) let a second copy run beside the first.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 
-db_name=parse_conformance
+db_name="${PARSE_CONFORMANCE_DB:-parse_conformance}"
 db_user=parse_conformance
 db_password=parse_conformance
 port="${PARSE_CONFORMANCE_PORT:-1337}"

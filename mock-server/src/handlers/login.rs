@@ -44,7 +44,9 @@ pub async fn get(
 
 /// Checks the credentials and opens a session: 200 with every user field
 /// except the password, plus the new `sessionToken`. A wrong password and an
-/// unknown user get the same answer, so a login reveals no account.
+/// unknown user get the same answer, so a login reveals no account. With
+/// `accountLockout`, the attempt is counted after the password check, and a
+/// locked account is refused whatever the password.
 async fn log_in(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -79,7 +81,14 @@ async fn log_in(
         .password_hash
         .clone()
         .ok_or_else(ParseError::invalid_login)?;
-    if !password::verify(password, hash).await? {
+    let correct = password::verify(password, hash).await?;
+    if let Some(policy) = &state.config.account_lockout {
+        let now = std::time::Instant::now();
+        state
+            .store
+            .record_login_attempt(&user.object_id, correct, policy, now)?;
+    }
+    if !correct {
         return Err(ParseError::invalid_login().into());
     }
     let config = &state.config;
@@ -126,12 +135,15 @@ pub async fn log_in_as(
         // Parse Server's sanitized form of "master key is required".
         return Err(ParseError::permission_denied().into());
     }
+    // As Parse Server: the body's userId, else the query's; missing or
+    // empty is code 162 (INVALID_VALUE).
     let user_id = match body.get("userId") {
-        Some(Value::String(id)) => Some(id.clone()),
-        Some(_) => return Err(ParseError::new(105, "userId must be a string").into()),
-        None => query.get("userId").cloned(),
+        Some(Value::String(id)) if !id.is_empty() => Some(id.clone()),
+        Some(Value::String(_) | Value::Null) | None => query.get("userId").cloned(),
+        Some(_) => return Err(ParseError::new(162, "userId must be a string").into()),
     }
-    .ok_or_else(|| ParseError::new(105, "userId must not be empty, null, or undefined"))?;
+    .filter(|id| !id.is_empty())
+    .ok_or_else(|| ParseError::new(162, "userId must not be empty, null, or undefined"))?;
     let user = state
         .store
         .user(&user_id)

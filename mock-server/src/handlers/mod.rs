@@ -49,9 +49,77 @@ pub fn check_new_fields(body: &Map<String, Value>) -> Result<(), ParseError> {
     }
 }
 
+/// Parse Server's default `requestKeywordDenylist`: a key containing one of
+/// these (with, for `_bsontype`, a value containing `Code`) anywhere in a
+/// request body is refused, against prototype pollution and BSON code
+/// injection (GHSA-q342-9w2p-57fp and others).
+const PROHIBITED_KEYWORDS: &[(&str, Option<&str>, &str)] = &[
+    (
+        "_bsontype",
+        Some("Code"),
+        r#"{"key":"_bsontype","value":"Code"}"#,
+    ),
+    ("constructor", None, r#"{"key":"constructor"}"#),
+    ("__proto__", None, r#"{"key":"__proto__"}"#),
+];
+
+/// Refuses a body that holds a prohibited keyword at any depth: 105
+/// `Prohibited keyword in request data: {"key":"constructor"}.`, as Parse
+/// Server answers. Run after the field-name checks, as Parse Server does.
+pub fn check_prohibited_keywords(body: &Map<String, Value>) -> Result<(), ParseError> {
+    for (key, value, shown) in PROHIBITED_KEYWORDS {
+        if contains_keyword(body, key, *value) {
+            return Err(ParseError::new(
+                105,
+                format!("Prohibited keyword in request data: {shown}."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether some object in `map`, at any depth (arrays included), has a key
+/// containing `key` (and, when given, a string value containing `value`).
+fn contains_keyword(map: &Map<String, Value>, key: &str, value: Option<&str>) -> bool {
+    let mut stack: Vec<&Map<String, Value>> = vec![map];
+    let mut values: Vec<&Value> = Vec::new();
+    loop {
+        if let Some(current) = stack.pop() {
+            for (k, v) in current {
+                let matched = k.contains(key)
+                    && value.is_none_or(|wanted| v.as_str().is_some_and(|s| s.contains(wanted)));
+                if matched {
+                    return true;
+                }
+                values.push(v);
+            }
+        } else if let Some(v) = values.pop() {
+            match v {
+                Value::Object(inner) => stack.push(inner),
+                Value::Array(items) => values.extend(items.iter()),
+                _ => {}
+            }
+        } else {
+            return false;
+        }
+    }
+}
+
 /// Whether an object's ACL lets this request read it. No ACL means public;
 /// the master key reads everything.
 pub fn can_read(acl: Option<&Value>, ctx: &RequestContext) -> bool {
+    acl_allows(acl, ctx, "read")
+}
+
+/// Whether an object's ACL lets this request change or delete it. No ACL
+/// means public; the master key writes everything.
+pub fn can_write(acl: Option<&Value>, ctx: &RequestContext) -> bool {
+    acl_allows(acl, ctx, "write")
+}
+
+/// Whether `acl` grants `permission` (`read` or `write`) to the public (`*`)
+/// or to the user making the request. Only `true` counts.
+fn acl_allows(acl: Option<&Value>, ctx: &RequestContext, permission: &str) -> bool {
     if ctx.is_master {
         return true;
     }
@@ -60,7 +128,7 @@ pub fn can_read(acl: Option<&Value>, ctx: &RequestContext) -> bool {
     };
     let allows = |who: &str| {
         acl.get(who)
-            .and_then(|p| p.get("read"))
+            .and_then(|p| p.get(permission))
             .and_then(Value::as_bool)
             == Some(true)
     };

@@ -1,19 +1,27 @@
-//! `/classes/:className`: creating and reading objects.
+//! `/classes/:className`: creating, reading, updating, deleting and
+//! finding objects, each under the object's ACL (Parse REST guide, Users,
+//! "User Security"): a read or write the ACL does not allow answers as if
+//! the object did not exist, and a find leaves such objects out.
+
+use std::collections::HashMap;
 
 use axum::{
     Json,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     response::IntoResponse,
 };
 use serde_json::{Value, json};
 
-use super::{can_read, check_new_fields, created, schemas::valid_class_name};
+use super::{
+    can_read, can_write, check_new_fields, check_prohibited_keywords, created,
+    schemas::valid_class_name,
+};
 use crate::{
     AppState, clock,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
-    token,
+    query, token,
 };
 
 /// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`.
@@ -29,6 +37,7 @@ pub async fn create(
         return Err(ParseError::invalid_class_name(&class).into());
     }
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("objectId".into(), Value::String(object_id.clone()));
@@ -58,4 +67,66 @@ pub async fn get(
         return Err(ParseError::object_not_found().into());
     }
     Ok(Json(object))
+}
+
+/// `PUT /classes/:className/:objectId`: changes the given fields, if the
+/// object's ACL lets the caller write it (101 otherwise, as for a missing
+/// object). Answers `{updatedAt}`.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path((class, object_id)): Path<(String, String)>,
+    JsonObject(mut body): JsonObject,
+) -> ApiResult<impl IntoResponse> {
+    check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
+    let now = clock::now();
+    body.insert("updatedAt".into(), Value::String(now.clone()));
+    state
+        .store
+        .update_object(&class, &object_id, body, |o| can_write(o.get("ACL"), &ctx))?;
+    Ok(Json(json!({"updatedAt": now})))
+}
+
+/// `DELETE /classes/:className/:objectId`: deletes the object, if its ACL
+/// lets the caller write it (101 otherwise, and for an object already
+/// deleted). Answers `{}`.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path((class, object_id)): Path<(String, String)>,
+) -> ApiResult<impl IntoResponse> {
+    state
+        .store
+        .delete_object(&class, &object_id, |o| can_write(o.get("ACL"), &ctx))?;
+    Ok(Json(json!({})))
+}
+
+/// `GET /classes/:className`: the objects the caller may read that match
+/// the query, as `{"results": [...]}` (plus `"count"` when asked). Objects
+/// the ACL hides are left out without a word. A class that does not exist
+/// is 119 for a client, as Parse Server 9 answers by default, and empty for
+/// the master key.
+pub async fn find(
+    State(state): State<AppState>,
+    ctx: RequestContext,
+    Path(class): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> ApiResult<impl IntoResponse> {
+    let query = query::parse::parse(&params)?;
+    let objects = match state.store.objects(&class) {
+        Some(objects) => objects,
+        None if ctx.is_master => Vec::new(),
+        None => return Err(ParseError::permission_denied().into()),
+    };
+    let readable = objects
+        .into_iter()
+        .filter(|o| can_read(o.get("ACL"), &ctx))
+        .collect();
+    let (results, total) = query::run(&query, readable)?;
+    let mut answer = json!({"results": results});
+    if query.count {
+        answer["count"] = json!(total);
+    }
+    Ok(Json(answer))
 }

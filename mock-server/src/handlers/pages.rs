@@ -107,7 +107,12 @@ pub async fn reset_password(
         (Some(_), None) => Err((201, "Missing password")),
         (Some(token), Some(new_password)) => {
             let hash = password::hash(new_password.clone(), state.config.bcrypt_cost).await?;
-            match state.store.reset_password(token, hash) {
+            let unlock = state
+                .config
+                .account_lockout
+                .as_ref()
+                .is_some_and(|l| l.unlock_on_password_reset);
+            match state.store.reset_password(token, hash, unlock) {
                 true => Ok(()),
                 false => Err((
                     -1,

@@ -10,7 +10,7 @@ use axum::{
 use serde_json::{Map, Value, json};
 
 use super::{
-    check_new_fields, created, email,
+    check_new_fields, check_prohibited_keywords, created, email,
     login::open_session,
     users::{owner_acl, valid_email},
 };
@@ -25,13 +25,22 @@ use crate::{
 };
 
 /// The linked accounts of a sign-up or update body, each provider's data
-/// checked (252 unknown provider, 162 bad id, 101 refused token).
+/// checked (252 unknown provider, 162 bad id, 101 refused token). As with
+/// Parse Server, `authData` in which no provider has any data counts as no
+/// `authData` at all, so that it cannot stand in for a username and
+/// password (GHSA-wjqw-r9x4-j59v).
 pub(super) fn linked_accounts(
     body: &Map<String, Value>,
 ) -> Result<Vec<(String, String)>, ParseError> {
     let Some(Value::Object(auth_data)) = body.get("authData") else {
         return Ok(Vec::new());
     };
+    let has_data = auth_data
+        .values()
+        .any(|d| d.as_object().is_some_and(|d| !d.is_empty()));
+    if !has_data {
+        return Ok(Vec::new());
+    }
     for (provider, data) in auth_data {
         match data {
             Value::Null => {}
@@ -111,6 +120,7 @@ pub async fn sign_up(
         return Err(ParseError::permission_denied().into());
     }
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     // Parse Server reports a taken username before a malformed email; the
     // decisive uniqueness check is the atomic one when the user is stored.
     if body.contains_key("email") && state.store.username_taken(&username) {

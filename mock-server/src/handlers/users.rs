@@ -12,7 +12,9 @@ use axum::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields, email, signup::linked_accounts};
+use super::{
+    can_read, check_new_fields, check_prohibited_keywords, email, signup::linked_accounts,
+};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -127,6 +129,7 @@ pub async fn update(
     }
     linked_accounts(&body)?;
     check_new_fields(&body)?;
+    check_prohibited_keywords(&body)?;
     if let Some(username) = body.get("username")
         && username.as_str().is_none_or(str::is_empty)
     {
@@ -195,6 +198,11 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let query = query::parse::parse(&params)?;
+    // `email` is a protected field (Parse Server's default `protectedFields`):
+    // a client may not query or sort by it, whatever the users' ACLs.
+    if !ctx.is_master && query::names_field(&query, "email") {
+        return Err(ParseError::permission_denied().into());
+    }
     let readable = state
         .store
         .all_users()

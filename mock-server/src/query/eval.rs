@@ -17,6 +17,12 @@ pub fn matches(
     constraints: &Map<String, Value>,
 ) -> Result<bool, ParseError> {
     for (field, constraint) in constraints {
+        if let Some(ok) = logical(object, field, constraint)? {
+            if !ok {
+                return Ok(false);
+            }
+            continue;
+        }
         if forbidden(field) || !valid_key(field) {
             return Err(ParseError::new(105, format!("Invalid key name: {field}")));
         }
@@ -36,6 +42,29 @@ pub fn matches(
         }
     }
     Ok(true)
+}
+
+/// `$or`, `$and` and `$nor`: an array of `where` objects; `None` for any
+/// other field.
+fn logical(
+    object: &Map<String, Value>,
+    field: &str,
+    operand: &Value,
+) -> Result<Option<bool>, ParseError> {
+    if !matches!(field, "$or" | "$and" | "$nor") {
+        return Ok(None);
+    }
+    let bad = || ParseError::new(102, format!("Bad {field} format - use an array value."));
+    let clauses = operand.as_array().ok_or_else(bad)?;
+    let mut results = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        results.push(matches(object, clause.as_object().ok_or_else(bad)?)?);
+    }
+    Ok(Some(match field {
+        "$or" => results.contains(&true),
+        "$and" => !results.contains(&false),
+        _ => !results.contains(&true),
+    }))
 }
 
 fn valid_key(field: &str) -> bool {
@@ -187,6 +216,21 @@ mod tests {
             let err = matches(&o, &obj(json!({ field: {"$exists": true} }))).unwrap_err();
             assert_eq!(err.code, 105);
         }
+    }
+
+    #[test]
+    fn or_and_nor_combine_where_objects() {
+        let o = obj(json!({"score": 5}));
+        let ok = |w: Value| matches(&o, &obj(w)).unwrap();
+        assert!(ok(json!({"$or": [{"score": 1}, {"score": 5}]})));
+        assert!(!ok(json!({"$and": [{"score": 5}, {"score": 1}]})));
+        assert!(ok(json!({"$nor": [{"score": 1}]})));
+        assert_eq!(
+            matches(&o, &obj(json!({"$or": {"score": 5}})))
+                .unwrap_err()
+                .code,
+            102
+        );
     }
 
     #[test]

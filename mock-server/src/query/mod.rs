@@ -26,6 +26,33 @@ pub struct Query {
     pub count: bool,
 }
 
+/// Whether the query constrains or sorts by `field` (or a key under it,
+/// `field.x`), at any depth of `$or`, `$and` and `$nor`. Protected fields
+/// such as a user's `email` may not be named by a client query at all, so
+/// that their values cannot be guessed from which objects match
+/// (GHSA-72hp-qff8-4pvv, GHSA-r2m8-pxm9-9c4g, GHSA-2m6g-crv8-p3c6).
+pub fn names_field(query: &Query, field: &str) -> bool {
+    let is_field = |key: &str| {
+        key == field
+            || key
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    query.order.iter().any(|(key, _)| is_field(key)) || constrains(&query.constraints, &is_field)
+}
+
+fn constrains(constraints: &Map<String, Value>, is_field: &dyn Fn(&str) -> bool) -> bool {
+    constraints.iter().any(|(key, value)| match key.as_str() {
+        "$or" | "$and" | "$nor" => value.as_array().is_some_and(|clauses| {
+            clauses
+                .iter()
+                .filter_map(Value::as_object)
+                .any(|c| constrains(c, is_field))
+        }),
+        _ => is_field(key),
+    })
+}
+
 /// Runs a query over objects the caller may read: filter, sort, count,
 /// page, pick keys. Returns the page and the total number of matches.
 pub fn run(
@@ -50,4 +77,37 @@ pub fn run(
         })
         .collect();
     Ok((page, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn query(params: &[(&str, &str)]) -> Query {
+        let params: HashMap<String, String> = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        parse::parse(&params).unwrap()
+    }
+
+    #[test]
+    fn finds_a_field_in_where_order_and_nested_clauses() {
+        assert!(names_field(
+            &query(&[("where", r#"{"email":"a"}"#)]),
+            "email"
+        ));
+        assert!(names_field(
+            &query(&[("where", r#"{"$or":[{"x":1},{"email.y":1}]}"#)]),
+            "email"
+        ));
+        assert!(names_field(&query(&[("order", "-email")]), "email"));
+        assert!(!names_field(
+            &query(&[("where", r#"{"emails":"a"}"#)]),
+            "email"
+        ));
+        assert!(!names_field(&query(&[("order", "username")]), "email"));
+    }
 }

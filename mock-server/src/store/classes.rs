@@ -99,3 +99,62 @@ impl Store {
             .cloned()
     }
 }
+
+impl Store {
+    /// Every object of a class, or `None` when the class does not exist.
+    pub fn objects(&self, class: &str) -> Option<Vec<Map<String, Value>>> {
+        let state = self.lock();
+        let class = state.classes.get(class)?;
+        Some(class.objects.values().cloned().collect())
+    }
+
+    /// Applies `changes` to one object if `may_write` allows it, in one
+    /// atomic step: `{"__op": "Delete"}` removes the field, any other value
+    /// replaces it. A missing object and one `may_write`
+    /// refuses are the same 101, as Parse Server answers both.
+    pub fn update_object(
+        &self,
+        class: &str,
+        object_id: &str,
+        changes: Map<String, Value>,
+        may_write: impl Fn(&Map<String, Value>) -> bool,
+    ) -> Result<Map<String, Value>, ParseError> {
+        let mut state = self.lock();
+        let object = state
+            .classes
+            .get_mut(class)
+            .and_then(|c| c.objects.get_mut(object_id))
+            .filter(|o| may_write(o))
+            .ok_or_else(ParseError::object_not_found)?;
+        for (key, value) in changes {
+            let delete = value.get("__op").and_then(Value::as_str) == Some("Delete");
+            if delete {
+                object.remove(&key);
+            } else {
+                object.insert(key, value);
+            }
+        }
+        Ok(object.clone())
+    }
+
+    /// Deletes one object if `may_write` allows it; 101 otherwise, and for
+    /// an object that is not (or no longer) there.
+    pub fn delete_object(
+        &self,
+        class: &str,
+        object_id: &str,
+        may_write: impl Fn(&Map<String, Value>) -> bool,
+    ) -> Result<(), ParseError> {
+        let mut state = self.lock();
+        let objects = &mut state
+            .classes
+            .get_mut(class)
+            .ok_or_else(ParseError::object_not_found)?
+            .objects;
+        if !objects.get(object_id).is_some_and(may_write) {
+            return Err(ParseError::object_not_found());
+        }
+        objects.remove(object_id);
+        Ok(())
+    }
+}

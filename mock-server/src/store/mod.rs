@@ -6,10 +6,11 @@
 //! "this username is free" and "insert this user", happen under one guard.
 //! Slow work (bcrypt) happens before the lock is taken.
 //!
-//! One file per entity: [`users`], [`sessions`], [`classes`]; the tokens of
-//! mailed links in [`tokens`].
+//! One file per entity: [`users`], [`sessions`], [`classes`], [`lockout`];
+//! the tokens of mailed links in [`tokens`].
 
 pub mod classes;
+pub mod lockout;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -38,6 +39,8 @@ pub struct State {
     pub sessions: HashMap<String, Session>,
     /// Classes by name.
     pub classes: HashMap<String, Class>,
+    /// Failed logins by user objectId (account lockout).
+    pub failed_logins: HashMap<String, lockout::FailedLogins>,
 }
 
 /// A cheap-clone handle to the server's state.

@@ -64,10 +64,11 @@ impl Store {
     }
 
     /// Uses a password reset token: the new password hash replaces the old
-    /// one and every session of the user is revoked. Returns whether the
-    /// token was valid (it is checked and used in one atomic step, so a link
-    /// works once even when followed twice at the same time).
-    pub fn reset_password(&self, token: &str, password_hash: String) -> bool {
+    /// one, every session of the user is revoked, and, with `unlock`, its
+    /// failed logins are forgotten (`accountLockout.unlockOnPasswordReset`).
+    /// Returns whether the token was valid (it is checked and used in one
+    /// atomic step, so a link works once even when followed twice at once).
+    pub fn reset_password(&self, token: &str, password_hash: String, unlock: bool) -> bool {
         let mut state = self.lock();
         let Some(user) = user_with(&mut state, |u| u.reset_token.as_deref() == Some(token)) else {
             return false;
@@ -76,6 +77,9 @@ impl Store {
         user.password_hash = Some(password_hash);
         let object_id = user.object_id.clone();
         state.sessions.retain(|_, s| s.user_id != object_id);
+        if unlock {
+            state.failed_logins.remove(&object_id);
+        }
         true
     }
 }

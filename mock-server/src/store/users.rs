@@ -233,6 +233,7 @@ impl Store {
             state.emails.remove(&email.to_lowercase());
         }
         state.sessions.retain(|_, s| s.user_id != object_id);
+        state.failed_logins.remove(object_id);
         Ok(())
     }
 }

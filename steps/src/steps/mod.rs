@@ -7,6 +7,7 @@
 
 pub mod cors;
 pub mod http;
+pub mod lockout;
 pub mod mail;
 pub mod objects;
 pub mod queries;

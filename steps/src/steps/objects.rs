@@ -2,9 +2,12 @@
 
 use cucumber::{gherkin::Step, given, then};
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::http::{APPLICATION_ID, MASTER_KEY, docstring};
+use super::{
+    http::{APPLICATION_ID, MASTER_KEY, REST_API_KEY, docstring},
+    users::SESSION_TOKEN,
+};
 use crate::{
     expect,
     world::{Failure, ParseWorld, StepResult},
@@ -49,7 +52,7 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
         .map(str::to_owned)
         .ok_or_else(|| world.fail("the response has no Location header"))?;
     let expected = world.render(docstring(step)?)?;
-    let expected: serde_json::Value = serde_json::from_str(&expected)
+    let expected: Value = serde_json::from_str(&expected)
         .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
     let request = world.request(Method::GET, &location, None);
     let actual = world
@@ -66,5 +69,154 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
         Err(world.fail(format!(
             "the object at {location} does not contain the expected fields\n{diff}"
         )))
+    }
+}
+
+/// The headers of a set-up or check request made with the master key,
+/// whatever the scenario's client currently sends.
+fn master_headers(world: &ParseWorld) -> Result<Vec<(String, String)>, Failure> {
+    let target = &world.run.target;
+    let master_key = target.master_key.as_deref().ok_or_else(|| {
+        Failure::new("checking an object needs the target's master key (--master-key)")
+    })?;
+    Ok(vec![
+        (APPLICATION_ID.to_owned(), target.app_id.clone()),
+        (MASTER_KEY.to_owned(), master_key.to_owned()),
+    ])
+}
+
+/// The user `alias` creates an object in the class `class` (its unique name)
+/// with its own session token, and the scenario remembers it as `object`
+/// (`{{object.objectId}}`). The client's own headers are left as they were.
+#[given(expr = "{word} created the object {word} of class {word} with:")]
+async fn user_created_object(
+    world: &mut ParseWorld,
+    step: &Step,
+    user: String,
+    object: String,
+    class: String,
+) -> StepResult {
+    let token = world
+        .users
+        .get(&user)
+        .and_then(|u| u.session_token.clone())
+        .ok_or_else(|| Failure::new(format!("{user} has no session token in this scenario")))?;
+    let class_name = world.unique(&class);
+    let body = world.render(docstring(step)?)?;
+    let target = world.run.target.clone();
+    let mut request = world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
+    request.headers = vec![
+        (APPLICATION_ID.to_owned(), target.app_id.clone()),
+        ("Content-Type".to_owned(), "application/json".to_owned()),
+        (SESSION_TOKEN.to_owned(), token),
+    ];
+    if let Some(key) = &target.rest_api_key {
+        request.headers.push((REST_API_KEY.to_owned(), key.clone()));
+    }
+    let exchange = world.send(request).await?;
+    let object_id = exchange
+        .response
+        .json
+        .as_ref()
+        .and_then(|j| j.get("objectId"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match (exchange.response.status, object_id) {
+        (201, Some(id)) => {
+            world.objects.insert(object, id);
+            Ok(())
+        }
+        _ => Err(world.fail(format!(
+            "{user} could not create the object {object}: expected 201 with an objectId"
+        ))),
+    }
+}
+
+/// Reads the object `object` of class `class` with the master key, which
+/// sees it whatever its ACL.
+async fn read_with_master_key(
+    world: &mut ParseWorld,
+    object: &str,
+    class: &str,
+) -> Result<(u16, Value), Failure> {
+    let object_id = world.objects.get(object).cloned().ok_or_else(|| {
+        Failure::new(format!("no object {object:?} was created in this scenario"))
+    })?;
+    let class_name = world.unique(class);
+    let mut request = world.request(
+        Method::GET,
+        &format!("/classes/{class_name}/{object_id}"),
+        None,
+    );
+    request.headers = master_headers(world)?;
+    let response = &world.send(request).await?.response;
+    Ok((response.status, response.json.clone().unwrap_or_default()))
+}
+
+#[then(expr = "the object {word} of class {word}, read with the master key, contains:")]
+async fn object_contains(
+    world: &mut ParseWorld,
+    step: &Step,
+    object: String,
+    class: String,
+) -> StepResult {
+    let expected = world.render(docstring(step)?)?;
+    let expected: Value = serde_json::from_str(&expected)
+        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let (status, actual) = read_with_master_key(world, &object, &class).await?;
+    if status == 200 && expect::contains(&actual, &expected) {
+        return Ok(());
+    }
+    let diff = expect::diff(&expected, &expect::project(&actual, &expected));
+    Err(world.fail(format!(
+        "the object {object}, read with the master key, does not contain the expected fields\n{diff}"
+    )))
+}
+
+#[then(expr = "the object {word} of class {word} no longer exists, even for the master key")]
+async fn object_gone(world: &mut ParseWorld, object: String, class: String) -> StepResult {
+    let (status, actual) = read_with_master_key(world, &object, &class).await?;
+    if status == 404 && actual.get("code").and_then(Value::as_i64) == Some(101) {
+        return Ok(());
+    }
+    Err(world.fail(format!(
+        "the object {object} still exists: the master key read it (expected 404, code 101)"
+    )))
+}
+
+#[then(expr = "the results are the objects {string}, in any order")]
+fn results_are_objects(world: &mut ParseWorld, aliases: String) -> StepResult {
+    let mut expected = Vec::new();
+    for alias in expect::list(&aliases) {
+        let id = world.objects.get(&alias).cloned().ok_or_else(|| {
+            Failure::new(format!("no object {alias:?} was created in this scenario"))
+        })?;
+        expected.push((alias, id));
+    }
+    let results = world
+        .last_json()?
+        .get("results")
+        .and_then(Value::as_array)
+        .cloned()
+        .ok_or_else(|| world.fail("the response has no results array"))?;
+    let ids: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r.get("objectId").and_then(Value::as_str))
+        .collect();
+    // Name each result by its alias, so that a failure reads in the feature's words.
+    let named = |id: &str| {
+        expected.iter().find(|(_, e)| e == id).map_or_else(
+            || format!("an object not expected ({id})"),
+            |(a, _)| a.clone(),
+        )
+    };
+    let mut actual: Vec<String> = ids.iter().map(|id| named(id)).collect();
+    let mut wanted: Vec<String> = expected.iter().map(|(a, _)| a.clone()).collect();
+    actual.sort();
+    wanted.sort();
+    if actual == wanted {
+        Ok(())
+    } else {
+        Err(world.fail(format!("expected the objects {wanted:?}, got {actual:?}")))
     }
 }
