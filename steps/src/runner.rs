@@ -160,7 +160,13 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     }
 
     let outcomes = lock(&outcomes).clone();
-    let counts = summary::count(&summary::judged(&outcomes, &target));
+    let mut counts = summary::count(&summary::judged(&outcomes, &target));
+    // A feature file that cannot be read is a failure of the run: its
+    // scenarios did not run, so they must not look passed.
+    counts.failed += outcomes.errors.len();
+    for error in &outcomes.errors {
+        eprintln!("parse-conformance: {error}");
+    }
     let report = summary::render(&info, &outcomes, &target);
     fs::write(args.reports.join("summary.md"), report)
         .map_err(|e| format!("cannot write summary.md: {e}"))?;
