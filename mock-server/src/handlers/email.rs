@@ -44,6 +44,15 @@ fn email_of(body: &Map<String, Value>) -> Result<String, ParseError> {
     }
 }
 
+/// The answer to a request whose address has no account (or needs no
+/// mail): `{}` when `quiet`, so that the answer reveals nothing, else `error`.
+fn quietly(quiet: bool, error: ParseError) -> ApiResult<Json<Value>> {
+    match quiet {
+        true => Ok(Json(json!({}))),
+        false => Err(error.into()),
+    }
+}
+
 /// The app's name as mails show it.
 fn app_name(state: &AppState) -> &str {
     state
@@ -99,16 +108,16 @@ pub async fn verification_email_request(
     let email = email_of(&body)?;
     let quiet = state.config.email_verify_success_on_invalid_email;
     let Some(user) = state.store.user_by_email(&email) else {
-        return match quiet {
-            true => Ok(Json(json!({}))),
-            false => Err(ParseError::new(205, format!("No user found with email {email}")).into()),
-        };
+        return quietly(
+            quiet,
+            ParseError::new(205, format!("No user found with email {email}")),
+        );
     };
     if user.fields.get("emailVerified") == Some(&Value::Bool(true)) {
-        return match quiet {
-            true => Ok(Json(json!({}))),
-            false => Err(ParseError::new(-1, format!("Email {email} is already verified.")).into()),
-        };
+        return quietly(
+            quiet,
+            ParseError::new(-1, format!("Email {email} is already verified.")),
+        );
     }
     if let Some((user, token)) = state.store.start_email_verification(&user.object_id) {
         send_verification(&state, &user, &token);
@@ -127,10 +136,10 @@ pub async fn request_password_reset(
     require_email_settings(&state)?;
     let email = email_of(&body)?;
     let Some((user, token)) = state.store.start_password_reset(&email) else {
-        return match state.config.reset_password_success_on_invalid_email {
-            true => Ok(Json(json!({}))),
-            false => Err(ParseError::new(101, "A user with that email does not exist.").into()),
-        };
+        return quietly(
+            state.config.reset_password_success_on_invalid_email,
+            ParseError::new(101, "A user with that email does not exist."),
+        );
     };
     if let (Some(mailer), Some(to)) = (&state.mailer, user.email()) {
         let app = app_name(&state);

@@ -123,10 +123,5 @@ pub async fn find(
         .into_iter()
         .filter(|o| can_read(o.get("ACL"), &ctx))
         .collect();
-    let (results, total) = query::run(&query, readable)?;
-    let mut answer = json!({"results": results});
-    if query.count {
-        answer["count"] = json!(total);
-    }
-    Ok(Json(answer))
+    Ok(Json(query::answer(&query, readable)?))
 }

@@ -210,10 +210,5 @@ pub async fn find(
         .filter(|u| can_read(u.fields.get("ACL"), &ctx))
         .map(|u| visible(&u, &ctx))
         .collect();
-    let (results, total) = query::run(&query, readable)?;
-    let mut answer = json!({"results": results});
-    if query.count {
-        answer["count"] = json!(total);
-    }
-    Ok(Json(answer))
+    Ok(Json(query::answer(&query, readable)?))
 }

@@ -53,6 +53,19 @@ fn constrains(constraints: &Map<String, Value>, is_field: &dyn Fn(&str) -> bool)
     })
 }
 
+/// A find's answer: `{"results": [...]}`, plus `"count"` when asked.
+pub fn answer(
+    query: &Query,
+    objects: Vec<Map<String, Value>>,
+) -> Result<Value, crate::error::ParseError> {
+    let (results, total) = run(query, objects)?;
+    let mut answer = serde_json::json!({ "results": results });
+    if query.count {
+        answer["count"] = serde_json::json!(total);
+    }
+    Ok(answer)
+}
+
 /// Runs a query over objects the caller may read: filter, sort, count,
 /// page, pick keys. Returns the page and the total number of matches.
 pub fn run(
