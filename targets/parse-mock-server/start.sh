@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the reference server standalone, as the profile target.toml expects:
+# three instances of the app from config.json (the main one on port 1340; one
+# with preventLoginWithUnverifiedEmail on 1341; one without email
+# verification on 1342), each sending its mail to 127.0.0.1:2526, where the
+# runner's SMTP sink listens. Stop them with stop.sh.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+cargo build --quiet --release -p parse-mock-server
+server="$root/target/release/parse-mock-server"
+
+start_instance() {
+  local name=$1 port=$2; shift 2
+  "$server" "$here/config.json" --port "$port" \
+    --publicServerURL "http://127.0.0.1:$port/parse" "$@" >"$here/$name.log" 2>&1 &
+  echo $! >"$here/$name.pid"
+  for _ in $(seq 1 50); do
+    if curl -fsS "http://127.0.0.1:$port/parse/health" >/dev/null 2>&1; then
+      echo "[parse-mock-server target] ready: http://127.0.0.1:$port/parse"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "[parse-mock-server target] $name did not start; its log:" >&2
+  cat "$here/$name.log" >&2
+  return 1
+}
+start_instance parse-mock-server 1340
+start_instance parse-mock-server-verify-first 1341 --preventLoginWithUnverifiedEmail true
+start_instance parse-mock-server-no-verification 1342 --verifyUserEmails false
