@@ -14,6 +14,10 @@ use serde_json::json;
 /// A server that verifies emails and sends its mail to a port where nothing
 /// listens (mail is sent in the background; a failure is only logged).
 fn mailing_server() -> axum::Router {
+    app(mailing_config())
+}
+
+fn mailing_config() -> Config {
     let mut config = Config::new(APP_ID, MASTER_KEY);
     config.rest_api_key = Some(REST_KEY.into());
     config.bcrypt_cost = 4;
@@ -25,7 +29,7 @@ fn mailing_server() -> axum::Router {
         port: 1,
         from_address: "app@example.com".into(),
     });
-    app(config)
+    config
 }
 
 #[test]
@@ -164,4 +168,71 @@ async fn the_reset_page_answers_json_to_xml_http_requests() {
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{form}");
         assert_eq!(answer.json, expected, "{form}");
     }
+}
+
+#[tokio::test]
+async fn mail_routes_need_all_three_mail_settings() {
+    let mut no_app_name = mailing_config();
+    no_app_name.app_name = None;
+    let mut no_public_url = mailing_config();
+    no_public_url.public_server_url = None;
+    for config in [no_app_name, no_public_url] {
+        let answer = call(
+            &app(config),
+            "POST",
+            "/parse/requestPasswordReset",
+            KEYS,
+            Some(r#"{"email":"a@example.com"}"#),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}
+
+#[tokio::test]
+async fn without_quiet_answers_the_mail_routes_say_what_is_wrong() {
+    let mut config = mailing_config();
+    config.email_verify_success_on_invalid_email = false;
+    config.reset_password_success_on_invalid_email = false;
+    let app = app(config);
+    let unknown = Some(r#"{"email":"nobody@example.com"}"#);
+    let answer = call(
+        &app,
+        "POST",
+        "/parse/verificationEmailRequest",
+        KEYS,
+        unknown,
+    )
+    .await;
+    assert_eq!(
+        answer.json,
+        json!({"code": 205, "error": "No user found with email nobody@example.com"})
+    );
+    let answer = call(&app, "POST", "/parse/requestPasswordReset", KEYS, unknown).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(answer.json["code"], json!(101));
+
+    let body = json!({"username": "ann", "password": "p_n7!-e8", "email": "ann@example.com"});
+    let answer = call(&app, "POST", "/parse/users", KEYS, Some(&body.to_string())).await;
+    let id = answer.json["objectId"].as_str().unwrap().to_owned();
+    let master = [
+        ("X-Parse-Application-Id", APP_ID),
+        ("X-Parse-Master-Key", MASTER_KEY),
+    ];
+    let path = format!("/parse/users/{id}");
+    let answer = call(
+        &app,
+        "PUT",
+        &path,
+        &master,
+        Some(r#"{"emailVerified":true}"#),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let known = Some(r#"{"email":"ann@example.com"}"#);
+    let answer = call(&app, "POST", "/parse/verificationEmailRequest", KEYS, known).await;
+    assert_eq!(
+        answer.json,
+        json!({"code": -1, "error": "Email ann@example.com is already verified."})
+    );
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::pages;
 use crate::{
-    AppState,
+    AppState, Config,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
@@ -54,35 +54,50 @@ fn quietly(quiet: bool, error: ParseError) -> ApiResult<Json<Value>> {
 }
 
 /// The app's name as mails show it.
-fn app_name(state: &AppState) -> &str {
-    state
-        .config
-        .app_name
-        .as_deref()
-        .unwrap_or("parse-mock-server")
+fn app_name(config: &Config) -> &str {
+    config.app_name.as_deref().unwrap_or("parse-mock-server")
 }
 
 /// The link to one of the app's pages with a token, e.g.
 /// `…/apps/<appId>/verify_email?token=…`.
-fn page_link(state: &AppState, page: &str, token: &str) -> String {
-    format!("{}?token={token}", pages::url(&state.config, page))
+fn page_link(config: &Config, page: &str, token: &str) -> String {
+    format!("{}?token={token}", pages::url(config, page))
 }
 
-/// Mails `user` the link that verifies its email, as Parse Server's default
-/// verification mail does. Nothing is sent without an email or a mailer.
-pub fn send_verification(state: &AppState, user: &UserRecord, token: &str) {
-    let (Some(mailer), Some(to)) = (&state.mailer, user.email()) else {
-        return;
-    };
-    let app = app_name(state);
-    let link = page_link(state, "verify_email", token);
-    mailer.send_in_background(Mail {
+/// The mail with the link that verifies the address `to`, worded as Parse
+/// Server's default one.
+fn verification_mail(config: &Config, to: &str, token: &str) -> Mail {
+    let app = app_name(config);
+    let link = page_link(config, "verify_email", token);
+    Mail {
         to: to.to_owned(),
         subject: format!("Please verify your e-mail for {app}"),
         text: format!(
             "Hi,\n\nYou are being asked to confirm the e-mail address {to} with {app}\n\nClick here to confirm it:\n{link}\n"
         ),
-    });
+    }
+}
+
+/// The mail with the link to the page where the user of `to` chooses a new
+/// password, worded as Parse Server's default one.
+fn reset_mail(config: &Config, to: &str, token: &str) -> Mail {
+    let app = app_name(config);
+    let link = page_link(config, "request_password_reset", token);
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Password Reset for {app}"),
+        text: format!(
+            "Hi,\n\nYou requested to reset your password for {app}.\n\nClick here to reset it:\n{link}\n"
+        ),
+    }
+}
+
+/// Mails `user` the link that verifies its email. Nothing is sent without
+/// an email or a mailer.
+pub fn send_verification(state: &AppState, user: &UserRecord, token: &str) {
+    if let (Some(mailer), Some(to)) = (&state.mailer, user.email()) {
+        mailer.send_in_background(verification_mail(&state.config, to, token));
+    }
 }
 
 /// Starts the verification of the user's (new) email when verification is
@@ -142,15 +157,47 @@ pub async fn request_password_reset(
         );
     };
     if let (Some(mailer), Some(to)) = (&state.mailer, user.email()) {
-        let app = app_name(&state);
-        let link = page_link(&state, "request_password_reset", &token);
-        mailer.send_in_background(Mail {
-            to: to.to_owned(),
-            subject: format!("Password Reset for {app}"),
-            text: format!(
-                "Hi,\n\nYou requested to reset your password for {app}.\n\nClick here to reset it:\n{link}\n"
-            ),
-        });
+        mailer.send_in_background(reset_mail(&state.config, to, &token));
     }
     Ok(Json(json!({})))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let mut config = Config::new("my-app", "m");
+        config.app_name = Some("My App".into());
+        config.public_server_url = Some("https://example.com/parse/".into());
+        config
+    }
+
+    #[test]
+    fn mails_name_the_app_and_link_to_its_pages() {
+        let mail = verification_mail(&config(), "ann@example.com", "T0k3n");
+        assert_eq!(mail.to, "ann@example.com");
+        assert_eq!(mail.subject, "Please verify your e-mail for My App");
+        assert!(
+            mail.text
+                .contains("https://example.com/parse/apps/my-app/verify_email?token=T0k3n")
+        );
+        let mail = reset_mail(&config(), "ann@example.com", "T0k3n");
+        assert_eq!(mail.subject, "Password Reset for My App");
+        assert!(
+            mail.text.contains(
+                "https://example.com/parse/apps/my-app/request_password_reset?token=T0k3n"
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_or_missing_email_is_204_and_a_number_125() {
+        for body in [json!({}), json!({"email": ""}), json!({"email": null})] {
+            let body = body.as_object().cloned().unwrap_or_default();
+            assert_eq!(email_of(&body).unwrap_err().code, 204, "{body:?}");
+        }
+        let body = json!({"email": 7}).as_object().cloned().unwrap_or_default();
+        assert_eq!(email_of(&body).unwrap_err().code, 125);
+    }
 }
