@@ -41,7 +41,12 @@ pub fn router(state: AppState) -> Router {
             "/apps/{appId}/request_password_reset",
             get(pages::password_reset_form).post(pages::reset_password),
         )
-        .route("/classes/_User", post(signup::sign_up))
+        // Users are also the class _User, as in Parse Server.
+        .route("/classes/_User", get(users::find).post(signup::sign_up))
+        .route(
+            "/classes/_User/{objectId}",
+            get(users::get).put(users::update).delete(users::delete),
+        )
         .route(
             "/classes/{className}",
             get(objects::find).post(objects::create),

@@ -238,3 +238,26 @@ async fn serves_on_a_real_socket_and_stops_on_shutdown() {
     tx.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn users_are_also_the_class_user() {
+    let app = server();
+    let signed_up = sign_up(&app, "classy").await;
+    let id = signed_up.json["objectId"].as_str().unwrap().to_owned();
+    let token = signed_up.json["sessionToken"].as_str().unwrap().to_owned();
+    let mut headers = KEYS.to_vec();
+    headers.push(("X-Parse-Session-Token", &token));
+    let by_class = call(
+        &app,
+        "GET",
+        &format!("/parse/classes/_User/{id}"),
+        &headers,
+        None,
+    )
+    .await;
+    let by_users = call(&app, "GET", &format!("/parse/users/{id}"), &headers, None).await;
+    assert_eq!(by_class.status, StatusCode::OK);
+    assert_eq!(by_class.json, by_users.json);
+    let found = call(&app, "GET", "/parse/classes/_User", &headers, None).await;
+    assert_eq!(found.json["results"][0]["objectId"], json!(id));
+}
