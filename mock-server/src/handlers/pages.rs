@@ -81,7 +81,7 @@ pub async fn password_reset_form(
 ) -> Result<Html<String>, ApiError> {
     check_app(&state, &app_id)?;
     match token_of(&query).filter(|t| state.store.user_by_reset_token(t).is_some()) {
-        Some(token) => Ok(reset_form(&state, token, "")),
+        Some(token) => Ok(reset_form(&state, token)),
         None => Ok(invalid_reset_link(&state)),
     }
 }
@@ -129,12 +129,9 @@ pub async fn reset_password(
             Json(serde_json::json!({"code": code, "error": message})),
         )
             .into_response(),
-        (Err((_, message)), false) => match token {
-            Some(token) if state.store.user_by_reset_token(token).is_some() => {
-                reset_form(&state, token, message).into_response()
-            }
-            _ => invalid_reset_link(&state).into_response(),
-        },
+        // A browser is sent to the invalid-link page, as by Parse Server
+        // for a form without token or password.
+        (Err(_), false) => invalid_reset_link(&state).into_response(),
     })
 }
 
@@ -143,15 +140,14 @@ fn invalid_reset_link(state: &AppState) -> Html<String> {
 }
 
 /// The reset form; it posts back to this same page.
-fn reset_form(state: &AppState, token: &str, error: &str) -> Html<String> {
+fn reset_form(state: &AppState, token: &str) -> Html<String> {
     let action = url(&state.config, "request_password_reset");
     let form = format!(
-        "<p>{error}</p>\n<form id=\"form\" action=\"{action}\" method=\"POST\">\n\
+        "<form id=\"form\" action=\"{action}\" method=\"POST\">\n\
          <input name=\"token\" type=\"hidden\" value=\"{token}\" />\n\
          <p>New Password</p>\n<input name=\"new_password\" type=\"password\" />\n\
          <p>Confirm New Password</p>\n<input name=\"confirm_new_password\" type=\"password\" />\n\
          <button id=\"change_password\">Change Password</button>\n</form>",
-        error = escape(error),
         action = escape(&action),
         token = escape(token),
     );
