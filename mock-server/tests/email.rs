@@ -123,6 +123,12 @@ async fn mail_routes_need_the_keys_and_a_string_email() {
 #[tokio::test]
 async fn pages_of_another_app_are_403_and_unknown_tokens_are_invalid_links() {
     let app = mailing_server();
+    // A user with a pending reset link, whose token is not the one tried.
+    let body = json!({"username": "ann", "password": "p_n7!-e8", "email": "ann@example.com"});
+    call(&app, "POST", "/parse/users", KEYS, Some(&body.to_string())).await;
+    let reset = Some(r#"{"email":"ann@example.com"}"#);
+    let answer = call(&app, "POST", "/parse/requestPasswordReset", KEYS, reset).await;
+    assert_eq!(answer.status, StatusCode::OK);
     let answer = call(
         &app,
         "GET",
