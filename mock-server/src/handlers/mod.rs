@@ -145,3 +145,20 @@ pub fn created(location: String, body: Value) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::check_prohibited_keywords;
+
+    #[test]
+    fn prohibited_keywords_are_found_inside_arrays_too() {
+        let body = json!({"list": [1, {"deep": [{"__proto__": {"x": 1}}]}]});
+        let error = check_prohibited_keywords(body.as_object().unwrap()).unwrap_err();
+        assert_eq!(error.code, 105);
+        assert!(error.message.contains("__proto__"));
+        let fine = json!({"list": [1, {"deep": [{"proto": "constructor-free"}]}]});
+        assert!(check_prohibited_keywords(fine.as_object().unwrap()).is_ok());
+    }
+}
