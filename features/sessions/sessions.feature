@@ -27,6 +27,24 @@ Feature: Sessions
       }
       """
 
+  @id.sessions.me-after-auth-data-sign-up
+  Scenario: The session of a sign-up with authData names the service it was made with
+    # Parse Server records such a session as a login with that service
+    # (createdWith {"action": "login", "authProvider": "anonymous"}), even
+    # when it created the user.
+    When the client sends POST /users with body:
+      """
+      {"authData": {"anonymous": {"id": "{{anonymousId}}"}}}
+      """
+    Then the response status is 201
+    Given the client uses the session token in the response
+    When the client sends GET /sessions/me
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"createdWith": {"action": "login", "authProvider": "anonymous"}}
+      """
+
   @id.sessions.me-after-login
   Scenario: The session of a login was created with action login and the password
     Given a user cooldude6 signed up with password "p_n7!-e8"

@@ -261,3 +261,70 @@ async fn users_are_also_the_class_user() {
     let found = call(&app, "GET", "/parse/classes/_User", &headers, None).await;
     assert_eq!(found.json["results"][0]["objectId"], json!(id));
 }
+
+const MASTER: &[(&str, &str)] = &[
+    ("X-Parse-Application-Id", APP_ID),
+    ("X-Parse-Master-Key", MASTER_KEY),
+];
+
+#[tokio::test]
+async fn the_master_key_creates_a_class_by_storing_an_object_and_finds_in_missing_ones() {
+    let app = server();
+    let answer = call(
+        &app,
+        "POST",
+        "/parse/classes/Auto",
+        MASTER,
+        Some(r#"{"a":1}"#),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    let answer = call(&app, "GET", "/parse/classes/Nothing", MASTER, None).await;
+    assert_eq!(answer.json, json!({"results": []}));
+    let answer = call(&app, "GET", "/parse/classes/Nothing", KEYS, None).await;
+    assert_eq!(
+        answer.json,
+        json!({"code": 119, "error": "Permission denied"})
+    );
+}
+
+#[tokio::test]
+async fn login_as_an_empty_user_id_is_code_162() {
+    let answer = call(
+        &server(),
+        "POST",
+        "/parse/loginAs",
+        MASTER,
+        Some(r#"{"userId":""}"#),
+    )
+    .await;
+    assert_eq!(answer.json["code"], json!(162));
+}
+
+#[tokio::test]
+async fn auth_data_sign_up_with_an_empty_username_gets_a_generated_one() {
+    let body = r#"{"username":"","authData":{"anonymous":{"id":"a-1"}}}"#;
+    let answer = call(&server(), "POST", "/parse/users", KEYS, Some(body)).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.json["username"].as_str().map(str::len), Some(25));
+}
+
+#[tokio::test]
+async fn one_update_may_unlink_a_service_and_link_another() {
+    let app = server();
+    let body = r#"{"authData":{"anonymous":{"id":"a-2"}}}"#;
+    let answer = call(&app, "POST", "/parse/users", KEYS, Some(body)).await;
+    let id = answer.json["objectId"].as_str().unwrap().to_owned();
+    let token = answer.json["sessionToken"].as_str().unwrap().to_owned();
+    let mut headers = KEYS.to_vec();
+    headers.push(("X-Parse-Session-Token", &token));
+    let change = r#"{"authData":{"anonymous":null,"facebook":{"id":"f-2","access_token":"t"}}}"#;
+    let path = format!("/parse/users/{id}");
+    let answer = call(&app, "PUT", &path, &headers, Some(change)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
+    let answer = call(&app, "GET", &path, &headers, None).await;
+    assert_eq!(
+        answer.json["authData"],
+        json!({"facebook": {"id": "f-2", "access_token": "t"}})
+    );
+}
