@@ -328,3 +328,13 @@ async fn one_update_may_unlink_a_service_and_link_another() {
         json!({"facebook": {"id": "f-2", "access_token": "t"}})
     );
 }
+
+#[tokio::test]
+async fn an_empty_password_is_no_password() {
+    let body = r#"{"username":"nopass","password":""}"#;
+    let answer = call(&server(), "POST", "/parse/users", KEYS, Some(body)).await;
+    assert_eq!(
+        answer.json,
+        json!({"code": 201, "error": "password is required"})
+    );
+}
