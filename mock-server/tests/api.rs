@@ -338,3 +338,29 @@ async fn an_empty_password_is_no_password() {
         json!({"code": 201, "error": "password is required"})
     );
 }
+
+#[tokio::test]
+async fn schemas_are_read_and_only_empty_classes_dropped() {
+    let app = server();
+    let fields = r#"{"fields":{"score":{"type":"Number"}}}"#;
+    call(&app, "POST", "/parse/schemas/Game", MASTER, Some(fields)).await;
+    let answer = call(&app, "GET", "/parse/schemas/Game", MASTER, None).await;
+    assert_eq!(answer.json["fields"]["score"], json!({"type": "Number"}));
+    let answer = call(&app, "GET", "/parse/schemas/Nothing", MASTER, None).await;
+    assert_eq!(answer.json["code"], json!(103));
+    call(
+        &app,
+        "POST",
+        "/parse/classes/Game",
+        MASTER,
+        Some(r#"{"score":1}"#),
+    )
+    .await;
+    let answer = call(&app, "DELETE", "/parse/schemas/Game", MASTER, None).await;
+    assert_eq!(answer.json["code"], json!(255));
+    call(&app, "POST", "/parse/schemas/Empty", MASTER, Some("{}")).await;
+    let answer = call(&app, "DELETE", "/parse/schemas/Empty", MASTER, None).await;
+    assert_eq!(answer.json, json!({}));
+    let answer = call(&app, "GET", "/parse/schemas/Empty", MASTER, None).await;
+    assert_eq!(answer.json["code"], json!(103));
+}
