@@ -364,3 +364,15 @@ async fn schemas_are_read_and_only_empty_classes_dropped() {
     let answer = call(&app, "GET", "/parse/schemas/Empty", MASTER, None).await;
     assert_eq!(answer.json["code"], json!(103));
 }
+
+#[tokio::test]
+async fn login_as_takes_the_query_user_id_when_the_body_has_an_empty_one() {
+    let app = server();
+    let id = sign_up(&app, "posed").await.json["objectId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/parse/loginAs?userId={id}");
+    let answer = call(&app, "POST", &path, MASTER, Some(r#"{"userId":""}"#)).await;
+    assert_eq!(answer.json["objectId"], json!(id));
+}
