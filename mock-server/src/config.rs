@@ -341,6 +341,12 @@ impl Config {
         Ok(())
     }
 
+    /// Whether users log in only once their email is verified
+    /// (`preventLoginWithUnverifiedEmail`, which needs `verifyUserEmails`).
+    pub fn login_needs_verified_email(&self) -> bool {
+        self.verify_user_emails && self.prevent_login_with_unverified_email
+    }
+
     /// The public URL of the API, where the links in mails point: the
     /// `publicServerURL`, else the server URL.
     pub fn public_url(&self) -> String {

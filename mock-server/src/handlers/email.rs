@@ -128,7 +128,7 @@ pub async fn verification_email_request(
             ParseError::new(205, format!("No user found with email {email}")),
         );
     };
-    if user.fields.get("emailVerified") == Some(&Value::Bool(true)) {
+    if user.email_verified() {
         return quietly(
             quiet,
             ParseError::new(-1, format!("Email {email} is already verified.")),

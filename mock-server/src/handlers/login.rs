@@ -91,11 +91,7 @@ async fn log_in(
     if !correct {
         return Err(ParseError::invalid_login().into());
     }
-    let config = &state.config;
-    if config.verify_user_emails
-        && config.prevent_login_with_unverified_email
-        && user.fields.get("emailVerified") != Some(&Value::Bool(true))
-    {
+    if state.config.login_needs_verified_email() && !user.email_verified() {
         return Err(ParseError::new(205, "User email is not verified.").into());
     }
     Ok(Json(open_session(&state, &ctx, &user, "password")))

@@ -159,10 +159,7 @@ pub async fn sign_up(
     }
     // Parse Server gives a master-key sign-up without an installation no
     // session; nor a sign-up that must verify its email before logging in.
-    let config = &state.config;
-    let verify_first = linked.is_empty()
-        && config.verify_user_emails
-        && config.prevent_login_with_unverified_email;
+    let verify_first = linked.is_empty() && state.config.login_needs_verified_email();
     if (!ctx.is_master || ctx.installation_id.is_some()) && !verify_first {
         let (action, provider) = match linked.is_empty() {
             true => ("signup", "password".to_owned()),

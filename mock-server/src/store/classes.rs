@@ -118,7 +118,7 @@ impl Store {
         object_id: &str,
         changes: Map<String, Value>,
         may_write: impl Fn(&Map<String, Value>) -> bool,
-    ) -> Result<Map<String, Value>, ParseError> {
+    ) -> Result<(), ParseError> {
         let mut state = self.lock();
         let object = state
             .classes
@@ -134,7 +134,7 @@ impl Store {
                 object.insert(key, value);
             }
         }
-        Ok(object.clone())
+        Ok(())
     }
 
     /// Deletes one object if `may_write` allows it; 101 otherwise, and for

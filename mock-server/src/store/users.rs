@@ -36,6 +36,12 @@ impl UserRecord {
         self.fields.get("email").and_then(Value::as_str)
     }
 
+    /// Whether the user has followed the link that verifies its email
+    /// (`emailVerified` is `true`; `false` and missing are not verified).
+    pub fn email_verified(&self) -> bool {
+        self.fields.get("emailVerified") == Some(&Value::Bool(true))
+    }
+
     /// The linked accounts of the user, `(provider, id)`.
     pub fn linked_ids(&self) -> Vec<(String, String)> {
         self.fields

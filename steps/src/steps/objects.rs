@@ -22,17 +22,12 @@ use crate::{
 #[given(expr = "the class {word} exists")]
 async fn class_exists(world: &mut ParseWorld, alias: String) -> StepResult {
     let class_name = world.unique(&alias);
-    let target = world.run.target.clone();
-    let master_key = target.master_key.as_deref().ok_or_else(|| {
-        Failure::new("creating a class needs the target's master key (--master-key)")
-    })?;
     let body = json!({ "className": class_name }).to_string();
     let mut request = world.request(Method::POST, &format!("/schemas/{class_name}"), Some(body));
-    request.headers = vec![
-        (APPLICATION_ID.to_owned(), target.app_id.clone()),
-        (MASTER_KEY.to_owned(), master_key.to_owned()),
-        ("Content-Type".to_owned(), "application/json".to_owned()),
-    ];
+    request.headers = master_headers(world)?;
+    request
+        .headers
+        .push(("Content-Type".to_owned(), "application/json".to_owned()));
     let status = world.send(request).await?.response.status;
     if status == 200 || status == 201 {
         Ok(())
@@ -76,9 +71,10 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
 /// whatever the scenario's client currently sends.
 fn master_headers(world: &ParseWorld) -> Result<Vec<(String, String)>, Failure> {
     let target = &world.run.target;
-    let master_key = target.master_key.as_deref().ok_or_else(|| {
-        Failure::new("checking an object needs the target's master key (--master-key)")
-    })?;
+    let master_key = target
+        .master_key
+        .as_deref()
+        .ok_or_else(|| Failure::new("this step needs the target's master key (--master-key)"))?;
     Ok(vec![
         (APPLICATION_ID.to_owned(), target.app_id.clone()),
         (MASTER_KEY.to_owned(), master_key.to_owned()),
