@@ -178,12 +178,17 @@ async fn follows_link(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
+/// A token of a mailed link's length that no server sent: 25 random hex digits.
+fn forged_token() -> String {
+    format!("{:025x}", rand::random::<u128>())
+}
+
 /// Replaces the token of the link with one the server never sent, as
 /// someone guessing links would.
 #[given("the token in the link is replaced by one the server never sent")]
 fn forges_token(world: &mut ParseWorld) -> StepResult {
     let mut url = url::Url::parse(&link(world)?).map_err(|e| Failure::new(e.to_string()))?;
-    let forged = format!("{:025x}", rand::random::<u128>());
+    let forged = forged_token();
     let pairs: Vec<(String, String)> = url
         .query_pairs()
         .map(|(k, v)| match k.as_ref() {
@@ -247,7 +252,7 @@ async fn submit_new_password(
     let Some(mut form) = Form::first_in(&page.response.body) else {
         return Ok(false);
     };
-    if forge && !form.set("token", &format!("{:025x}", rand::random::<u128>())) {
+    if forge && !form.set("token", &forged_token()) {
         return Err(world.fail("the form on the page has no token field to forge"));
     }
     let action = url::Url::parse(&link)
