@@ -190,7 +190,7 @@ fn matches_schema(world: &mut ParseWorld, name: String) -> StepResult {
 
 #[then("the response body contains:")]
 fn body_contains(world: &mut ParseWorld, step: &Step) -> StepResult {
-    let expected = expected_json(world, step)?;
+    let expected = docstring_json(world, step)?;
     let actual = world.last_json()?;
     if expect::contains(actual, &expected) {
         return Ok(());
@@ -205,7 +205,7 @@ fn body_contains(world: &mut ParseWorld, step: &Step) -> StepResult {
 
 #[then("the response body is:")]
 fn body_is(world: &mut ParseWorld, step: &Step) -> StepResult {
-    let expected = expected_json(world, step)?;
+    let expected = docstring_json(world, step)?;
     let actual = world.last_json()?;
     if *actual == expected {
         return Ok(());
@@ -218,7 +218,7 @@ fn body_is(world: &mut ParseWorld, step: &Step) -> StepResult {
 }
 
 /// The docstring of a step as JSON, placeholders filled.
-fn expected_json(world: &mut ParseWorld, step: &Step) -> Result<Value, Failure> {
+pub fn docstring_json(world: &mut ParseWorld, step: &Step) -> Result<Value, Failure> {
     let text = world.render(docstring(step)?)?;
     serde_json::from_str(&text)
         .map_err(|e| Failure::new(format!("the expected JSON of this step is invalid: {e}")))

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::{
-    http::{APPLICATION_ID, MASTER_KEY, REST_API_KEY, docstring},
+    http::{APPLICATION_ID, MASTER_KEY, REST_API_KEY, docstring, docstring_json},
     users::SESSION_TOKEN,
 };
 use crate::{
@@ -46,9 +46,7 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
         .header("Location")
         .map(str::to_owned)
         .ok_or_else(|| world.fail("the response has no Location header"))?;
-    let expected = world.render(docstring(step)?)?;
-    let expected: Value = serde_json::from_str(&expected)
-        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let expected = docstring_json(world, step)?;
     let request = world.request(Method::GET, &location, None);
     let actual = world
         .send(request)
@@ -128,6 +126,15 @@ async fn user_created_object(
     }
 }
 
+/// The objectId of the object this scenario created as `alias`.
+fn object_id(world: &ParseWorld, alias: &str) -> Result<String, Failure> {
+    world
+        .objects
+        .get(alias)
+        .cloned()
+        .ok_or_else(|| Failure::new(format!("no object {alias:?} was created in this scenario")))
+}
+
 /// Reads the object `object` of class `class` with the master key, which
 /// sees it whatever its ACL.
 async fn read_with_master_key(
@@ -135,9 +142,7 @@ async fn read_with_master_key(
     object: &str,
     class: &str,
 ) -> Result<(u16, Value), Failure> {
-    let object_id = world.objects.get(object).cloned().ok_or_else(|| {
-        Failure::new(format!("no object {object:?} was created in this scenario"))
-    })?;
+    let object_id = object_id(world, object)?;
     let class_name = world.unique(class);
     let mut request = world.request(
         Method::GET,
@@ -156,9 +161,7 @@ async fn object_contains(
     object: String,
     class: String,
 ) -> StepResult {
-    let expected = world.render(docstring(step)?)?;
-    let expected: Value = serde_json::from_str(&expected)
-        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let expected = docstring_json(world, step)?;
     let (status, actual) = read_with_master_key(world, &object, &class).await?;
     if status == 200 && expect::contains(&actual, &expected) {
         return Ok(());
@@ -184,9 +187,7 @@ async fn object_gone(world: &mut ParseWorld, object: String, class: String) -> S
 fn results_are_objects(world: &mut ParseWorld, aliases: String) -> StepResult {
     let mut expected = Vec::new();
     for alias in expect::list(&aliases) {
-        let id = world.objects.get(&alias).cloned().ok_or_else(|| {
-            Failure::new(format!("no object {alias:?} was created in this scenario"))
-        })?;
+        let id = object_id(world, &alias)?;
         expected.push((alias, id));
     }
     let results = world
@@ -210,9 +211,5 @@ fn results_are_objects(world: &mut ParseWorld, aliases: String) -> StepResult {
     let mut wanted: Vec<String> = expected.iter().map(|(a, _)| a.clone()).collect();
     actual.sort();
     wanted.sort();
-    if actual == wanted {
-        Ok(())
-    } else {
-        Err(world.fail(format!("expected the objects {wanted:?}, got {actual:?}")))
-    }
+    expect::same_names("the objects", &wanted, &actual).map_err(|e| world.fail(e))
 }

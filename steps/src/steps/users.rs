@@ -5,7 +5,7 @@ use cucumber::{gherkin::Step, given, then, when};
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 
-use super::http::docstring;
+use super::http::docstring_json;
 use crate::world::{Failure, ParseWorld, StepResult, User};
 
 #[given(expr = "a user {word} signed up with password {string}")]
@@ -15,9 +15,7 @@ async fn signed_up(world: &mut ParseWorld, alias: String, password: String) -> S
 
 #[given(expr = "a user {word} signed up with:")]
 async fn signed_up_with(world: &mut ParseWorld, step: &Step, alias: String) -> StepResult {
-    let text = world.render(docstring(step)?)?;
-    let fields: Value = serde_json::from_str(&text)
-        .map_err(|e| Failure::new(format!("invalid JSON in the step: {e}")))?;
+    let fields = docstring_json(world, step)?;
     sign_up(world, &alias, fields).await
 }
 
