@@ -82,9 +82,9 @@ pub async fn update(
     check_prohibited_keywords(&body)?;
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
-    state
-        .store
-        .update_object(&class, &object_id, body, |o| can_write(o.get("ACL"), &ctx))?;
+    state.store.update_object(&class, &object_id, body, |o| {
+        can_write(o.field("ACL"), &ctx)
+    })?;
     Ok(Json(json!({"updatedAt": now})))
 }
 
@@ -98,7 +98,7 @@ pub async fn delete(
 ) -> ApiResult<impl IntoResponse> {
     state
         .store
-        .delete_object(&class, &object_id, |o| can_write(o.get("ACL"), &ctx))?;
+        .delete_object(&class, &object_id, |o| can_write(o.field("ACL"), &ctx))?;
     Ok(Json(json!({})))
 }
 
@@ -114,14 +114,13 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let query = query::parse::parse(&params)?;
-    let objects = match state.store.objects(&class) {
-        Some(objects) => objects,
-        None if ctx.is_master => Vec::new(),
+    let found = state
+        .store
+        .find(&class, &query, |o| can_read(o.field("ACL"), &ctx))?;
+    let (results, total) = match found {
+        Some(found) => found,
+        None if ctx.is_master => (Vec::new(), 0),
         None => return Err(ParseError::permission_denied().into()),
     };
-    let readable = objects
-        .into_iter()
-        .filter(|o| can_read(o.get("ACL"), &ctx))
-        .collect();
-    Ok(Json(query::answer(&query, readable)?))
+    Ok(Json(query::answer(&query, results, total)))
 }

@@ -21,17 +21,23 @@ use crate::{
     error::{ApiResult, ParseError},
     extract::JsonObject,
     password, query,
-    store::UserRecord,
+    store::{USER_CLASS, UserRecord},
 };
 
 /// A user as `ctx` may see it: linked accounts are shown only to the user
 /// itself and to the master key.
 fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
     let mut out = user.to_json();
-    if !ctx.is_master && ctx.user_id() != Some(user.object_id.as_str()) {
-        out.remove("authData");
-    }
+    hide_linked_accounts(&mut out, ctx);
     out
+}
+
+/// Removes `authData` from a user unless `ctx` is that user or the master key.
+fn hide_linked_accounts(user: &mut Map<String, Value>, ctx: &RequestContext) {
+    let id = user.get("objectId").and_then(Value::as_str);
+    if !ctx.is_master && ctx.user_id() != id {
+        user.remove("authData");
+    }
 }
 
 /// Whether an email has the shape Parse Server accepts: something, `@`, something.
@@ -203,12 +209,16 @@ pub async fn find(
     if !ctx.is_master && query::names_field(&query, "email") {
         return Err(ParseError::permission_denied().into());
     }
-    let readable = state
+    let (users, total) = state
         .store
-        .all_users()
+        .find(USER_CLASS, &query, |u| can_read(u.field("ACL"), &ctx))?
+        .unwrap_or_default();
+    let results = users
         .into_iter()
-        .filter(|u| can_read(u.fields.get("ACL"), &ctx))
-        .map(|u| visible(&u, &ctx))
+        .map(|mut user| {
+            hide_linked_accounts(&mut user, &ctx);
+            user
+        })
         .collect();
-    Ok(Json(query::answer(&query, readable)?))
+    Ok(Json(query::answer(&query, results, total)))
 }

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
+use super::Document;
 use crate::error::ParseError;
 
 /// Fields a query may never name: the password and internal fields.
@@ -12,8 +13,8 @@ fn forbidden(field: &str) -> bool {
 }
 
 /// Whether `object` satisfies every constraint.
-pub fn matches(
-    object: &Map<String, Value>,
+pub fn matches<D: Document + ?Sized>(
+    object: &D,
     constraints: &Map<String, Value>,
 ) -> Result<bool, ParseError> {
     for (field, constraint) in constraints {
@@ -26,7 +27,7 @@ pub fn matches(
         if forbidden(field) || !valid_key(field) {
             return Err(ParseError::new(105, format!("Invalid key name: {field}")));
         }
-        let value = object.get(field);
+        let value = object.field(field);
         let ok = match constraint {
             Value::Object(ops) if ops.keys().any(|k| k.starts_with('$')) => {
                 let mut all = true;
@@ -46,8 +47,8 @@ pub fn matches(
 
 /// `$or`, `$and` and `$nor`: an array of `where` objects; `None` for any
 /// other field.
-fn logical(
-    object: &Map<String, Value>,
+fn logical<D: Document + ?Sized>(
+    object: &D,
     field: &str,
     operand: &Value,
 ) -> Result<Option<bool>, ParseError> {
@@ -156,10 +157,10 @@ fn order(a: &Value, b: &Value) -> Option<Ordering> {
 }
 
 /// Sorts by the keys in order; missing values sort first.
-pub fn sort(objects: &mut [Map<String, Value>], keys: &[(String, bool)]) {
+pub fn sort<D: Document>(objects: &mut [D], keys: &[(String, bool)]) {
     objects.sort_by(|a, b| {
         for (key, descending) in keys {
-            let ord = match (a.get(key), b.get(key)) {
+            let ord = match (a.field(key), b.field(key)) {
                 (Some(x), Some(y)) => order(x, y).unwrap_or(Ordering::Equal),
                 (None, Some(_)) => Ordering::Less,
                 (Some(_), None) => Ordering::Greater,

@@ -3,6 +3,10 @@
 //!
 //! - [`parse`]: query-string parameters → [`Query`].
 //! - [`eval`]: does an object match a `where`; sorting; picking keys.
+//!
+//! The engine reads objects through [`Document`], so it runs over the
+//! store's rows as they are; the store's planner (`store::find`) picks the
+//! rows to look at.
 
 pub mod eval;
 pub mod parse;
@@ -53,43 +57,27 @@ fn constrains(constraints: &Map<String, Value>, is_field: &dyn Fn(&str) -> bool)
     })
 }
 
-/// A find's answer: `{"results": [...]}`, plus `"count"` when asked.
-pub fn answer(
-    query: &Query,
-    objects: Vec<Map<String, Value>>,
-) -> Result<Value, crate::error::ParseError> {
-    let (results, total) = run(query, objects)?;
+/// A find's answer: `{"results": [...]}`, plus `"count"` (the number of
+/// matches before `skip` and `limit`) when asked.
+pub fn answer(query: &Query, results: Vec<Map<String, Value>>, total: usize) -> Value {
     let mut answer = serde_json::json!({ "results": results });
     if query.count {
         answer["count"] = serde_json::json!(total);
     }
-    Ok(answer)
+    answer
 }
 
-/// Runs a query over objects the caller may read: filter, sort, count,
-/// page, pick keys. Returns the page and the total number of matches.
-pub fn run(
-    query: &Query,
-    objects: Vec<Map<String, Value>>,
-) -> Result<(Vec<Map<String, Value>>, usize), crate::error::ParseError> {
-    let mut matching = Vec::new();
-    for object in objects {
-        if eval::matches(&object, &query.constraints)? {
-            matching.push(object);
-        }
+/// What the query engine reads an object through: a stored row or a JSON
+/// object alike.
+pub trait Document {
+    /// The value of a top-level field; `None` when it is missing.
+    fn field(&self, name: &str) -> Option<&Value>;
+}
+
+impl Document for Map<String, Value> {
+    fn field(&self, name: &str) -> Option<&Value> {
+        self.get(name)
     }
-    eval::sort(&mut matching, &query.order);
-    let total = matching.len();
-    let page = matching
-        .into_iter()
-        .skip(query.skip)
-        .take(query.limit)
-        .map(|o| match &query.keys {
-            Some(keys) => eval::pick(o, keys),
-            None => o,
-        })
-        .collect();
-    Ok((page, total))
 }
 
 #[cfg(test)]

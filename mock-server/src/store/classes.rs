@@ -1,20 +1,9 @@
 //! Classes and their objects.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
-use super::Store;
-use crate::error::ParseError;
-
-/// A class: its declared fields and its objects by objectId.
-#[derive(Clone, Debug, Default)]
-pub struct Class {
-    /// Declared fields, name → `{"type": …}`.
-    pub fields: Map<String, Value>,
-    /// Objects by objectId; each holds every field, objectId included.
-    pub objects: HashMap<String, Map<String, Value>>,
-}
+use super::{Collection, Store};
+use crate::{error::ParseError, query::Document};
 
 impl Store {
     /// Creates a class; 103 if it exists.
@@ -26,13 +15,9 @@ impl Store {
                 format!("Class {name} already exists."),
             ));
         }
-        state.classes.insert(
-            name.to_owned(),
-            Class {
-                fields,
-                objects: HashMap::new(),
-            },
-        );
+        state
+            .classes
+            .insert(name.to_owned(), Collection::new(fields));
         Ok(())
     }
 
@@ -45,7 +30,7 @@ impl Store {
     pub fn delete_class(&self, name: &str) -> Result<(), ParseError> {
         let mut state = self.lock();
         let count = match state.classes.get(name) {
-            Some(class) => class.objects.len(),
+            Some(class) => class.len(),
             None => {
                 return Err(ParseError::new(
                     103,
@@ -75,37 +60,17 @@ impl Store {
         if !state.classes.contains_key(class) && !create_class {
             return Err(ParseError::permission_denied());
         }
-        let id = object
-            .get("objectId")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
         state
             .classes
             .entry(class.to_owned())
             .or_default()
-            .objects
-            .insert(id, object);
+            .insert(object)?;
         Ok(())
     }
 
-    /// One object of a class.
+    /// One object of a class, as clients may see it.
     pub fn object(&self, class: &str, object_id: &str) -> Option<Map<String, Value>> {
-        self.lock()
-            .classes
-            .get(class)?
-            .objects
-            .get(object_id)
-            .cloned()
-    }
-}
-
-impl Store {
-    /// Every object of a class, or `None` when the class does not exist.
-    pub fn objects(&self, class: &str) -> Option<Vec<Map<String, Value>>> {
-        let state = self.lock();
-        let class = state.classes.get(class)?;
-        Some(class.objects.values().cloned().collect())
+        self.lock().classes.get(class)?.get(object_id)
     }
 
     /// Applies `changes` to one object if `may_write` allows it, in one
@@ -117,23 +82,25 @@ impl Store {
         class: &str,
         object_id: &str,
         changes: Map<String, Value>,
-        may_write: impl Fn(&Map<String, Value>) -> bool,
+        may_write: impl Fn(&dyn Document) -> bool,
     ) -> Result<(), ParseError> {
         let mut state = self.lock();
-        let object = state
+        let collection = state
             .classes
             .get_mut(class)
-            .and_then(|c| c.objects.get_mut(object_id))
-            .filter(|o| may_write(o))
+            .filter(|c| writable(c, object_id, &may_write))
             .ok_or_else(ParseError::object_not_found)?;
-        for (key, value) in changes {
-            let delete = value.get("__op").and_then(Value::as_str) == Some("Delete");
-            if delete {
-                object.remove(&key);
-            } else {
-                object.insert(key, value);
+        collection.update(object_id, |object| {
+            for (key, value) in changes {
+                let delete = value.get("__op").and_then(Value::as_str) == Some("Delete");
+                if delete {
+                    object.remove(&key);
+                } else {
+                    object.insert(key, value);
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(())
     }
 
@@ -143,18 +110,27 @@ impl Store {
         &self,
         class: &str,
         object_id: &str,
-        may_write: impl Fn(&Map<String, Value>) -> bool,
+        may_write: impl Fn(&dyn Document) -> bool,
     ) -> Result<(), ParseError> {
         let mut state = self.lock();
-        let objects = &mut state
+        let collection = state
             .classes
             .get_mut(class)
-            .ok_or_else(ParseError::object_not_found)?
-            .objects;
-        if !objects.get(object_id).is_some_and(may_write) {
-            return Err(ParseError::object_not_found());
-        }
-        objects.remove(object_id);
+            .filter(|c| writable(c, object_id, &may_write))
+            .ok_or_else(ParseError::object_not_found)?;
+        collection.remove(object_id);
         Ok(())
     }
+}
+
+/// Whether the object exists and `may_write` lets the caller change it.
+fn writable(
+    collection: &Collection,
+    object_id: &str,
+    may_write: &impl Fn(&dyn Document) -> bool,
+) -> bool {
+    collection
+        .slot(object_id)
+        .and_then(|slot| collection.doc(slot))
+        .is_some_and(|doc| may_write(&doc))
 }

@@ -1,4 +1,5 @@
-//! The in-memory store: users, sessions, classes and their objects.
+//! The in-memory store: one [`Collection`] per class, `_User` and
+//! `_Session` included, plus the users' own unique indexes.
 //!
 //! [`Store`] is a cheap handle to one [`State`] behind one `std::sync::Mutex`
 //! (as in tokio's mini-redis: no `.await` happens while it is held, and every
@@ -6,10 +7,16 @@
 //! "this username is free" and "insert this user", happen under one guard.
 //! Slow work (bcrypt) happens before the lock is taken.
 //!
-//! One file per entity: [`users`], [`sessions`], [`classes`], [`lockout`];
-//! the tokens of mailed links in [`tokens`].
+//! - [`collection`]: a class's objects as compact rows, found by objectId
+//!   and through equality [`index`]es.
+//! - [`find`]: a query over a collection, through an index when one helps.
+//! - [`classes`]: objects of any class; [`users`], [`sessions`], [`tokens`]
+//!   and [`lockout`]: the rules of `_User` and `_Session` on top of them.
 
 pub mod classes;
+pub mod collection;
+pub mod find;
+pub mod index;
 pub mod lockout;
 pub mod sessions;
 pub mod tokens;
@@ -20,27 +27,57 @@ use std::{
     sync::{Arc, Mutex, MutexGuard},
 };
 
-pub use classes::Class;
+pub use collection::Collection;
 pub use sessions::Session;
 pub use users::UserRecord;
 
+/// The class of users.
+pub const USER_CLASS: &str = "_User";
+/// The class of sessions.
+pub const SESSION_CLASS: &str = "_Session";
+
 /// Everything the server knows.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
-    /// Users by objectId.
-    pub users: HashMap<String, UserRecord>,
+    /// Collections by class name; `_User` and `_Session` always exist.
+    pub classes: HashMap<String, Collection>,
     /// Lower-cased username → objectId (usernames are unique regardless of case).
     pub usernames: HashMap<String, String>,
     /// Lower-cased email → objectId (emails are unique regardless of case).
     pub emails: HashMap<String, String>,
     /// Linked accounts: (provider, id) → objectId.
     pub auth_ids: HashMap<(String, String), String>,
-    /// Sessions by token.
-    pub sessions: HashMap<String, Session>,
-    /// Classes by name.
-    pub classes: HashMap<String, Class>,
     /// Failed logins by user objectId (account lockout).
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        let mut users = Collection::default();
+        for field in users::TOKEN_FIELDS {
+            users.index(field);
+        }
+        let mut sessions = Collection::default();
+        sessions.index("sessionToken");
+        sessions.index("user");
+        State {
+            classes: HashMap::from([
+                (USER_CLASS.to_owned(), users),
+                (SESSION_CLASS.to_owned(), sessions),
+            ]),
+            usernames: HashMap::new(),
+            emails: HashMap::new(),
+            auth_ids: HashMap::new(),
+            failed_logins: HashMap::new(),
+        }
+    }
+}
+
+impl State {
+    /// The collection of a class that always exists (`_User`, `_Session`).
+    pub fn builtin(&mut self, class: &str) -> &mut Collection {
+        self.classes.entry(class.to_owned()).or_default()
+    }
 }
 
 /// A cheap-clone handle to the server's state.

@@ -1,11 +1,15 @@
 //! The tokens behind mailed links: email verification and password reset.
 //!
-//! A token is 25 random characters, kept on its user and never shown to any
-//! client. Each one works once: using it removes it.
+//! A token is 25 random characters, kept in an internal field of its user
+//! (indexed) and never shown to any client. Each one works once: using it
+//! removes it.
 
 use serde_json::Value;
 
-use super::{State, Store, UserRecord};
+use super::{
+    Store, UserRecord,
+    users::{EMAIL_VERIFY_TOKEN, RESET_TOKEN},
+};
 use crate::token;
 
 /// The length of a mailed link's token, as Parse Server makes them.
@@ -17,29 +21,27 @@ impl Store {
     /// or `None` when the user does not exist.
     pub fn start_email_verification(&self, object_id: &str) -> Option<(UserRecord, String)> {
         let mut state = self.lock();
-        let user = state.users.get_mut(object_id)?;
+        let mut user = state.user(object_id)?;
         let token = token::random_string(TOKEN_LENGTH);
         user.fields
             .insert("emailVerified".into(), Value::Bool(false));
         user.email_verify_token = Some(token.clone());
-        Some((user.clone(), token))
+        state.put_user(&user);
+        Some((user, token))
     }
 
     /// Uses an email verification token: its user's `emailVerified` becomes
     /// true. Returns whether the token was valid.
     pub fn verify_email(&self, token: &str) -> bool {
         let mut state = self.lock();
-        match user_with(&mut state, |u| {
-            u.email_verify_token.as_deref() == Some(token)
-        }) {
-            Some(user) => {
-                user.email_verify_token = None;
-                user.fields
-                    .insert("emailVerified".into(), Value::Bool(true));
-                true
-            }
-            None => false,
-        }
+        let Some(mut user) = state.user_by_internal(EMAIL_VERIFY_TOKEN, token) else {
+            return false;
+        };
+        user.email_verify_token = None;
+        user.fields
+            .insert("emailVerified".into(), Value::Bool(true));
+        state.put_user(&user);
+        true
     }
 
     /// Gives the user with this email (regardless of case) a new password
@@ -47,20 +49,16 @@ impl Store {
     pub fn start_password_reset(&self, email: &str) -> Option<(UserRecord, String)> {
         let mut state = self.lock();
         let object_id = state.emails.get(&email.to_lowercase())?.clone();
-        let user = state.users.get_mut(&object_id)?;
+        let mut user = state.user(&object_id)?;
         let token = token::random_string(TOKEN_LENGTH);
         user.reset_token = Some(token.clone());
-        Some((user.clone(), token))
+        state.put_user(&user);
+        Some((user, token))
     }
 
     /// The user a password reset token belongs to, if it is valid.
     pub fn user_by_reset_token(&self, token: &str) -> Option<UserRecord> {
-        let state = self.lock();
-        state
-            .users
-            .values()
-            .find(|u| u.reset_token.as_deref() == Some(token))
-            .cloned()
+        self.lock().user_by_internal(RESET_TOKEN, token)
     }
 
     /// Uses a password reset token: the new password hash replaces the old
@@ -70,21 +68,16 @@ impl Store {
     /// atomic step, so a link works once even when followed twice at once).
     pub fn reset_password(&self, token: &str, password_hash: String, unlock: bool) -> bool {
         let mut state = self.lock();
-        let Some(user) = user_with(&mut state, |u| u.reset_token.as_deref() == Some(token)) else {
+        let Some(mut user) = state.user_by_internal(RESET_TOKEN, token) else {
             return false;
         };
         user.reset_token = None;
         user.password_hash = Some(password_hash);
-        let object_id = user.object_id.clone();
-        state.sessions.retain(|_, s| s.user_id != object_id);
+        state.put_user(&user);
+        state.remove_sessions_of(&user.object_id, None);
         if unlock {
-            state.failed_logins.remove(&object_id);
+            state.failed_logins.remove(&user.object_id);
         }
         true
     }
-}
-
-/// The first user that `found` picks.
-fn user_with(state: &mut State, found: impl Fn(&UserRecord) -> bool) -> Option<&mut UserRecord> {
-    state.users.values_mut().find(|u| found(u))
 }

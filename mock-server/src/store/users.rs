@@ -1,10 +1,20 @@
-//! Users: their public fields, their password hash, and the uniqueness of
-//! usernames and emails.
+//! Users: objects of the class `_User`, with their own rules on top: a
+//! password hash and link tokens kept in internal fields no client ever
+//! sees, and usernames, emails and linked accounts unique across users.
 
 use serde_json::{Map, Value};
 
-use super::{State, Store};
-use crate::error::ParseError;
+use super::{SESSION_CLASS, State, Store, USER_CLASS};
+use crate::{error::ParseError, query::Document};
+
+/// The internal field of the password's bcrypt hash.
+const PASSWORD_HASH: &str = "_hashed_password";
+/// The internal field of the pending email verification token.
+pub(super) const EMAIL_VERIFY_TOKEN: &str = "_email_verify_token";
+/// The internal field of the pending password reset token.
+pub(super) const RESET_TOKEN: &str = "_perishable_token";
+/// The internal fields users are looked up by (indexed).
+pub const TOKEN_FIELDS: [&str; 2] = [EMAIL_VERIFY_TOKEN, RESET_TOKEN];
 
 /// A stored user.
 #[derive(Clone, Debug)]
@@ -57,6 +67,84 @@ impl UserRecord {
         out.insert("objectId".into(), Value::String(self.object_id.clone()));
         out
     }
+
+    /// The user as stored in `_User`: its fields, objectId and internal fields.
+    fn to_object(&self) -> Map<String, Value> {
+        let mut out = self.to_json();
+        for (field, value) in [
+            (PASSWORD_HASH, &self.password_hash),
+            (EMAIL_VERIFY_TOKEN, &self.email_verify_token),
+            (RESET_TOKEN, &self.reset_token),
+        ] {
+            if let Some(value) = value {
+                out.insert(field.into(), Value::String(value.clone()));
+            }
+        }
+        out
+    }
+
+    /// A user read back from `_User` (internal fields included).
+    fn from_object(mut object: Map<String, Value>) -> UserRecord {
+        let mut take = |field: &str| match object.remove(field) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        };
+        UserRecord {
+            object_id: take("objectId").unwrap_or_default(),
+            password_hash: take(PASSWORD_HASH),
+            email_verify_token: take(EMAIL_VERIFY_TOKEN),
+            reset_token: take(RESET_TOKEN),
+            fields: object,
+        }
+    }
+}
+
+impl State {
+    /// The user with this objectId.
+    pub fn user(&self, object_id: &str) -> Option<UserRecord> {
+        let users = self.classes.get(USER_CLASS)?;
+        users
+            .to_map(users.slot(object_id)?, true)
+            .map(UserRecord::from_object)
+    }
+
+    /// The first user, in creation order, whose internal `field` is `value`.
+    pub(super) fn user_by_internal(&self, field: &str, value: &str) -> Option<UserRecord> {
+        let users = self.classes.get(USER_CLASS)?;
+        let slot = *users
+            .find_by(field, &Value::String(value.to_owned()))
+            .first()?;
+        users.to_map(slot, true).map(UserRecord::from_object)
+    }
+
+    /// Writes a changed user back.
+    pub(super) fn put_user(&mut self, user: &UserRecord) {
+        let object = user.to_object();
+        // The user was read under the same lock, so it is there.
+        let _ = self.builtin(USER_CLASS).update(&user.object_id, |o| {
+            *o = object;
+            Ok(())
+        });
+    }
+
+    /// Removes every session of a user but the one with token `keep`.
+    pub(super) fn remove_sessions_of(&mut self, user_id: &str, keep: Option<&str>) {
+        let sessions = self.builtin(SESSION_CLASS);
+        let doomed: Vec<String> = sessions
+            .find_by("user", &super::sessions::user_pointer(user_id))
+            .into_iter()
+            .filter_map(|slot| sessions.doc(slot))
+            .filter(|doc| doc.field("sessionToken").and_then(Value::as_str) != keep)
+            .filter_map(|doc| {
+                doc.field("objectId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .collect();
+        for object_id in doomed {
+            sessions.remove(&object_id);
+        }
+    }
 }
 
 impl Store {
@@ -78,27 +166,20 @@ impl Store {
         if linked.iter().any(|key| state.auth_ids.contains_key(key)) {
             return Err(ParseError::auth_already_used());
         }
-        let State {
-            users,
-            usernames,
-            emails,
-            auth_ids,
-            ..
-        } = &mut *state;
+        state.builtin(USER_CLASS).insert(user.to_object())?;
         for key in linked {
-            auth_ids.insert(key, user.object_id.clone());
+            state.auth_ids.insert(key, user.object_id.clone());
         }
-        usernames.insert(username, user.object_id.clone());
+        state.usernames.insert(username, user.object_id.clone());
         if let Some(email) = email {
-            emails.insert(email, user.object_id.clone());
+            state.emails.insert(email, user.object_id.clone());
         }
-        users.insert(user.object_id.clone(), user);
         Ok(())
     }
 
     /// The user with this objectId.
     pub fn user(&self, object_id: &str) -> Option<UserRecord> {
-        self.lock().users.get(object_id).cloned()
+        self.lock().user(object_id)
     }
 
     /// The user a login names: the exact username (case matters here), else
@@ -113,7 +194,7 @@ impl Store {
             state
                 .usernames
                 .get(&name.to_lowercase())
-                .and_then(|id| state.users.get(id))
+                .and_then(|id| state.user(id))
                 .filter(|u| u.username() == name)
         });
         let by_email = || {
@@ -121,7 +202,7 @@ impl Store {
             state
                 .emails
                 .get(&wanted.to_lowercase())
-                .and_then(|id| state.users.get(id))
+                .and_then(|id| state.user(id))
         };
         match (username, email) {
             (Some(_), Some(email)) => {
@@ -129,7 +210,6 @@ impl Store {
             }
             _ => by_username.or_else(by_email),
         }
-        .cloned()
     }
 }
 
@@ -138,7 +218,7 @@ impl Store {
     pub fn user_by_email(&self, email: &str) -> Option<UserRecord> {
         let state = self.lock();
         let object_id = state.emails.get(&email.to_lowercase())?;
-        state.users.get(object_id).cloned()
+        state.user(object_id)
     }
 
     /// Whether a username is taken, regardless of case.
@@ -158,18 +238,17 @@ impl Store {
         password_hash: Option<String>,
     ) -> Result<UserRecord, ParseError> {
         let mut state = self.lock();
+        let mut user = state
+            .user(object_id)
+            .ok_or_else(ParseError::object_not_found)?;
         let State {
-            users,
             usernames,
             emails,
             auth_ids,
             ..
         } = &mut *state;
-        let user = users
-            .get_mut(object_id)
-            .ok_or_else(ParseError::object_not_found)?;
         if let Some(Value::Object(linking)) = changes.remove("authData") {
-            let merged = merge_auth_data(user, linking, auth_ids)?;
+            let merged = merge_auth_data(&user, linking, auth_ids)?;
             changes.insert("authData".into(), merged);
         }
         let new_username = changes
@@ -221,15 +300,17 @@ impl Store {
         if password_hash.is_some() {
             user.password_hash = password_hash;
         }
-        Ok(user.clone())
+        state.put_user(&user);
+        Ok(user)
     }
 
     /// Deletes a user, its username and email, and all its sessions.
     pub fn delete_user(&self, object_id: &str) -> Result<(), ParseError> {
         let mut state = self.lock();
         let user = state
-            .users
+            .builtin(USER_CLASS)
             .remove(object_id)
+            .map(UserRecord::from_object)
             .ok_or_else(ParseError::object_not_found)?;
         state.usernames.remove(&user.username().to_lowercase());
         for key in user.linked_ids() {
@@ -238,16 +319,9 @@ impl Store {
         if let Some(email) = user.email() {
             state.emails.remove(&email.to_lowercase());
         }
-        state.sessions.retain(|_, s| s.user_id != object_id);
+        state.remove_sessions_of(object_id, None);
         state.failed_logins.remove(object_id);
         Ok(())
-    }
-}
-
-impl Store {
-    /// Every user, as clients see them (fields and objectId).
-    pub fn all_users(&self) -> Vec<UserRecord> {
-        self.lock().users.values().cloned().collect()
     }
 }
 
@@ -304,6 +378,6 @@ impl Store {
     pub fn user_by_auth(&self, provider: &str, id: &str) -> Option<UserRecord> {
         let state = self.lock();
         let object_id = state.auth_ids.get(&(provider.to_owned(), id.to_owned()))?;
-        state.users.get(object_id).cloned()
+        state.user(object_id)
     }
 }

@@ -1,0 +1,398 @@
+//! One class's objects, stored compactly and found fast.
+//!
+//! A [`Collection`] keeps each object as a row: a boxed slice of values, one
+//! per column, where a column is a field name the class has seen (`objectId`
+//! is always column 0). A missing field and a `null` one are the same, as
+//! Parse Server on PostgreSQL reads them back. Rows live in a vector in the
+//! order they were made (deleted ones leave a hole until the vector is
+//! compacted); objectIds find their row through a hash table of row numbers
+//! that reads the id from the row itself, so no id is stored twice.
+//!
+//! Equality indexes ([`EqIndex`]) on columns narrow what a query scans. The
+//! store builds them for the columns its own lookups need (session tokens,
+//! a session's user), and the query planner adds one the first time a large
+//! class is queried by equality on a column.
+
+use std::{
+    collections::HashMap,
+    hash::{BuildHasher, RandomState},
+};
+
+use hashbrown::HashTable;
+use serde_json::{Map, Value};
+
+use super::index::{EqIndex, Key};
+use crate::{error::ParseError, query::Document};
+
+/// One object: a value per column, `Null` where it has no such field.
+type Row = Box<[Value]>;
+
+/// The column every row has first.
+const OBJECT_ID: u32 = 0;
+
+/// A class's objects, their columns and their indexes.
+#[derive(Debug)]
+pub struct Collection {
+    /// Declared fields (the schema), name → `{"type": …}`.
+    pub fields: Map<String, Value>,
+    columns: Vec<Box<str>>,
+    column_ids: HashMap<Box<str>, u32>,
+    rows: Vec<Option<Row>>,
+    live: usize,
+    ids: HashTable<u32>,
+    hasher: RandomState,
+    indexes: HashMap<u32, EqIndex>,
+}
+
+impl Default for Collection {
+    fn default() -> Collection {
+        Collection::new(Map::new())
+    }
+}
+
+/// A row seen through its collection's column names: what the query engine
+/// reads.
+#[derive(Clone, Copy)]
+pub struct RowRef<'a> {
+    collection: &'a Collection,
+    row: &'a [Value],
+    /// The row's number in its collection.
+    pub slot: u32,
+}
+
+impl Document for RowRef<'_> {
+    fn field(&self, name: &str) -> Option<&Value> {
+        let column = *self.collection.column_ids.get(name)?;
+        self.row.get(column as usize).filter(|v| !v.is_null())
+    }
+}
+
+impl Collection {
+    /// An empty collection with these declared fields.
+    pub fn new(fields: Map<String, Value>) -> Collection {
+        let mut collection = Collection {
+            fields,
+            columns: Vec::new(),
+            column_ids: HashMap::new(),
+            rows: Vec::new(),
+            live: 0,
+            ids: HashTable::new(),
+            hasher: RandomState::new(),
+            indexes: HashMap::new(),
+        };
+        collection.column("objectId");
+        collection
+    }
+
+    /// How many objects it holds.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether it holds no object.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Keeps an equality index on `field` from now on.
+    pub fn index(&mut self, field: &str) {
+        let column = self.column(field);
+        if self.indexes.contains_key(&column) {
+            return;
+        }
+        let mut index = EqIndex::default();
+        for (slot, row) in self.rows.iter().enumerate() {
+            if let Some(value) = row.as_ref().and_then(|r| r.get(column as usize)) {
+                index.add(slot as u32, value);
+            }
+        }
+        self.indexes.insert(column, index);
+    }
+
+    /// Whether `field` has an equality index.
+    pub fn is_indexed(&self, field: &str) -> bool {
+        self.column_ids
+            .get(field)
+            .is_some_and(|c| self.indexes.contains_key(c))
+    }
+
+    /// Stores a new object, which must carry its `objectId`; 137 if that id
+    /// is taken.
+    pub fn insert(&mut self, object: Map<String, Value>) -> Result<u32, ParseError> {
+        let id = object
+            .get("objectId")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ParseError::new(1, "An object needs an objectId."))?;
+        if self.slot(id).is_some() {
+            return Err(ParseError::new(
+                137,
+                "A duplicate value for a field with unique values was provided",
+            ));
+        }
+        let slot = u32::try_from(self.rows.len())
+            .map_err(|_| ParseError::new(1, "The class holds too many objects."))?;
+        let row = self.row_from(object);
+        self.index_row(slot, &row, true);
+        let hash = self.hasher.hash_one(id_of(&row));
+        self.rows.push(Some(row));
+        let rows = &self.rows;
+        let hasher = &self.hasher;
+        self.ids
+            .insert_unique(hash, slot, |s| hasher.hash_one(id_at(rows, *s)));
+        self.live += 1;
+        Ok(slot)
+    }
+
+    /// The row number of an objectId.
+    pub fn slot(&self, object_id: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(object_id);
+        self.ids
+            .find(hash, |s| id_at(&self.rows, *s) == object_id)
+            .copied()
+    }
+
+    /// A row, seen by the query engine.
+    pub fn doc(&self, slot: u32) -> Option<RowRef<'_>> {
+        let row = self.rows.get(slot as usize)?.as_deref()?;
+        Some(RowRef {
+            collection: self,
+            row,
+            slot,
+        })
+    }
+
+    /// The object with this id as clients may see it (internal fields left out).
+    pub fn get(&self, object_id: &str) -> Option<Map<String, Value>> {
+        self.to_map(self.slot(object_id)?, false)
+    }
+
+    /// A row as an object; with `internal`, its internal fields (those
+    /// starting with `_`, such as a user's password hash) too.
+    pub fn to_map(&self, slot: u32, internal: bool) -> Option<Map<String, Value>> {
+        let row = self.rows.get(slot as usize)?.as_deref()?;
+        Some(
+            row.iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(c, v)| (&*self.columns[c], v))
+                .filter(|(name, _)| internal || !name.starts_with('_'))
+                .map(|(name, v)| (name.to_owned(), v.clone()))
+                .collect(),
+        )
+    }
+
+    /// Changes the object with this id in place: `change` gets every field
+    /// (internal ones too) and may edit them, but not the objectId. `None`
+    /// when there is no such object; `change`'s error leaves the object as
+    /// it was.
+    pub fn update<T>(
+        &mut self,
+        object_id: &str,
+        change: impl FnOnce(&mut Map<String, Value>) -> Result<T, ParseError>,
+    ) -> Result<Option<T>, ParseError> {
+        let Some(slot) = self.slot(object_id) else {
+            return Ok(None);
+        };
+        let Some(mut object) = self.to_map(slot, true) else {
+            return Ok(None);
+        };
+        let answer = change(&mut object)?;
+        object.insert("objectId".into(), Value::String(object_id.to_owned()));
+        let row = self.row_from(object);
+        if let Some(old) = self.rows[slot as usize].take() {
+            self.index_row(slot, &old, false);
+        }
+        self.index_row(slot, &row, true);
+        self.rows[slot as usize] = Some(row);
+        Ok(Some(answer))
+    }
+
+    /// Removes the object with this id and answers it (internal fields
+    /// included).
+    pub fn remove(&mut self, object_id: &str) -> Option<Map<String, Value>> {
+        let slot = self.slot(object_id)?;
+        let object = self.to_map(slot, true);
+        let hash = self.hasher.hash_one(object_id);
+        if let Ok(entry) = self.ids.find_entry(hash, |s| *s == slot) {
+            entry.remove();
+        }
+        if let Some(row) = self.rows[slot as usize].take() {
+            self.index_row(slot, &row, false);
+        }
+        self.live -= 1;
+        if self.rows.len() > 1024 && self.live < self.rows.len() / 2 {
+            self.compact();
+        }
+        object
+    }
+
+    /// Every row number, in the order the objects were made.
+    pub fn slots(&self) -> impl Iterator<Item = u32> + '_ {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_some())
+            .map(|(slot, _)| slot as u32)
+    }
+
+    /// The rows an indexed `field` may hold `value` in, in ascending order;
+    /// `None` when `field` has no index or `value` is not indexable.
+    pub fn indexed_slots(&self, field: &str, value: &Value) -> Option<&[u32]> {
+        let index = self.indexes.get(self.column_ids.get(field)?)?;
+        Some(index.rows(&Key::of(value)?))
+    }
+
+    /// The rows whose `field` equals `value` (a string, number, boolean,
+    /// Date or pointer), through an index when there is one.
+    pub fn find_by(&self, field: &str, value: &Value) -> Vec<u32> {
+        let equal = |slot: &u32| {
+            self.doc(*slot)
+                .and_then(|d| d.field(field).cloned())
+                .is_some_and(|v| &v == value)
+        };
+        match self.indexed_slots(field, value) {
+            Some(slots) => slots.iter().copied().filter(equal).collect(),
+            None => self.slots().filter(equal).collect(),
+        }
+    }
+
+    /// The column of a field name, made on first use.
+    fn column(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.column_ids.get(name) {
+            return *id;
+        }
+        let id = self.columns.len() as u32;
+        self.columns.push(name.into());
+        self.column_ids.insert(name.into(), id);
+        id
+    }
+
+    /// An object as a row, making columns for its new fields.
+    fn row_from(&mut self, object: Map<String, Value>) -> Row {
+        let mut row = Vec::new();
+        for (name, value) in object {
+            if value.is_null() {
+                continue;
+            }
+            let column = self.column(&name) as usize;
+            if row.len() <= column {
+                row.resize(column + 1, Value::Null);
+            }
+            row[column] = value;
+        }
+        row.into_boxed_slice()
+    }
+
+    /// Adds (`add`) or removes a row's values in every index.
+    fn index_row(&mut self, slot: u32, row: &[Value], add: bool) {
+        for (column, index) in &mut self.indexes {
+            match row.get(*column as usize) {
+                Some(value) if add => index.add(slot, value),
+                Some(value) => index.remove(slot, value),
+                None => {}
+            }
+        }
+    }
+
+    /// Drops the holes deleted objects left, renumbering rows.
+    fn compact(&mut self) {
+        self.rows.retain(Option::is_some);
+        self.rebuild_ids();
+        let columns: Vec<u32> = self.indexes.keys().copied().collect();
+        self.indexes.clear();
+        for column in columns {
+            let name = self.columns[column as usize].to_string();
+            self.index(&name);
+        }
+    }
+
+    fn rebuild_ids(&mut self) {
+        self.ids.clear();
+        let rows = &self.rows;
+        let hasher = &self.hasher;
+        for (slot, row) in rows.iter().enumerate() {
+            if let Some(row) = row {
+                let hash = hasher.hash_one(id_of(row));
+                self.ids
+                    .insert_unique(hash, slot as u32, |s| hasher.hash_one(id_at(rows, *s)));
+            }
+        }
+    }
+}
+
+/// The objectId of a row.
+fn id_of(row: &[Value]) -> &str {
+    row.get(OBJECT_ID as usize)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// The objectId of the row at `slot`, `""` for a hole.
+fn id_at(rows: &[Option<Row>], slot: u32) -> &str {
+    rows.get(slot as usize)
+        .and_then(Option::as_deref)
+        .map(id_of)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn object(value: Value) -> Map<String, Value> {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn stores_finds_updates_and_removes_by_object_id() {
+        let mut c = Collection::default();
+        c.insert(object(json!({"objectId": "a", "n": 1, "_secret": "s"})))
+            .unwrap();
+        c.insert(object(json!({"objectId": "b", "n": 2}))).unwrap();
+        assert_eq!(c.get("a"), Some(object(json!({"objectId": "a", "n": 1}))));
+        assert_eq!(
+            c.insert(object(json!({"objectId": "a"}))).unwrap_err().code,
+            137
+        );
+        c.update("a", |o| {
+            o.insert("n".into(), json!(null));
+            o.insert("m".into(), json!(3));
+            Ok(())
+        })
+        .unwrap();
+        let full = c.to_map(c.slot("a").unwrap(), true).unwrap();
+        assert_eq!(
+            full,
+            object(json!({"objectId": "a", "m": 3, "_secret": "s"}))
+        );
+        assert!(c.remove("a").is_some());
+        assert_eq!(c.get("a"), None);
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
+    fn indexes_follow_inserts_updates_removals_and_compaction() {
+        let mut c = Collection::default();
+        c.index("k");
+        for i in 0..3000 {
+            c.insert(object(json!({"objectId": format!("o{i}"), "k": i % 3})))
+                .unwrap();
+        }
+        assert_eq!(c.find_by("k", &json!(1)).len(), 1000);
+        for i in (0..3000).filter(|i| i % 3 != 2) {
+            c.remove(&format!("o{i}"));
+        }
+        c.update("o2", |o| {
+            o.insert("k".into(), json!(7));
+            Ok(())
+        })
+        .unwrap();
+        assert!(c.rows.len() < 3000, "compacted");
+        assert_eq!(c.find_by("k", &json!(2)).len(), 999);
+        assert_eq!(c.find_by("k", &json!(7)).len(), 1);
+        assert_eq!(c.find_by("k", &json!(1)).len(), 0);
+        assert_eq!(c.get("o2999").map(|o| o["k"].clone()), Some(json!(2)));
+    }
+}
