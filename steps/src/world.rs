@@ -250,6 +250,7 @@ impl ParseWorld {
         })?;
         self.last = Some(exchange);
         self.check_no_leak()?;
+        self.check_json_content_type()?;
         self.last()
     }
 
@@ -277,6 +278,28 @@ impl ParseWorld {
             text.push_str(&exchange.describe(&self.run.redactor));
         }
         Failure::new(text)
+    }
+
+    /// A JSON answer says so: its `Content-Type` is `application/json`
+    /// (with or without a charset), on every path, errors included, so
+    /// that browsers and SDKs read it as JSON.
+    fn check_json_content_type(&self) -> Result<(), Failure> {
+        let Some(response) = self.last.as_ref().map(|e| &e.response) else {
+            return Ok(());
+        };
+        if response.json.is_none() {
+            return Ok(());
+        }
+        let content_type = response.header("Content-Type").unwrap_or_default();
+        let media_type = content_type.split(';').next().unwrap_or_default().trim();
+        if media_type.eq_ignore_ascii_case("application/json") {
+            Ok(())
+        } else {
+            Err(self.fail(format!(
+                "the response body is JSON but its Content-Type is {:?}, not application/json",
+                content_type
+            )))
+        }
     }
 
     /// "The password is never returned to any client request": no response
