@@ -4,9 +4,11 @@
 
 pub mod email;
 pub mod health;
+pub mod include;
 pub mod login;
 pub mod objects;
 pub mod pages;
+pub mod relations;
 pub mod schemas;
 pub mod sessions;
 pub mod signup;
