@@ -2,6 +2,7 @@
 //! state and the body, applies the rules of its part of the guide, and
 //! returns a response or an [`ApiError`]; it never formats HTTP by hand.
 
+pub mod batch;
 pub mod email;
 pub mod health;
 pub mod include;
