@@ -18,7 +18,7 @@ Feature: Operators: counters, arrays, deleting fields and relations
     And the class GameScore exists
     And the object score of class GameScore exists with:
       """
-      {"score": 10, "skills": ["flying", "kungfu"], "opponents": ["Bob", "Tom"], "cheatMode": true}
+      {"score": 10, "skills": ["flying", "kungfu"], "opponents": ["Bob", "Tom", "Bob"], "cheatMode": true}
       """
 
   @id.objects.increment
@@ -106,7 +106,7 @@ Feature: Operators: counters, arrays, deleting fields and relations
   Scenario: Remove takes every instance of the objects out of the array
     When the client sends PUT /classes/{{GameScore}}/{{score.objectId}} with body:
       """
-      {"opponents": {"__op": "Remove", "objects": ["Bob", "Sam"]}}
+      {"opponents": {"__op": "Remove", "objects": ["Sam", "Bob"]}}
       """
     Then the response status is 200
     And the response body contains:
