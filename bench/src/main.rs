@@ -114,7 +114,10 @@ async fn measure_all(args: &Args, targets: &[Target]) -> Result<(Vec<Measure>, V
         let small = format!("BenchSmall{suffix}");
         let large = format!("BenchLarge{suffix}");
         let before = target.rss();
-        println!("{}: storing {SMALL} and {} objects", target.name, args.objects);
+        println!(
+            "{}: storing {SMALL} and {} objects",
+            target.name, args.objects
+        );
         target.fill(&client, &small, SMALL).await?;
         target.fill(&client, &large, args.objects).await?;
         memory.push(Memory {
@@ -166,7 +169,12 @@ fn start_reference_server() -> Result<(Target, Child)> {
     };
     let child = Command::new(&server)
         .args(["--appId", &target.app_id, "--restAPIKey", &target.rest_key])
-        .args(["--masterKey", &target.master_key, "--port", &port.to_string()])
+        .args([
+            "--masterKey",
+            &target.master_key,
+            "--port",
+            &port.to_string(),
+        ])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()

@@ -29,7 +29,12 @@ pub struct Memory {
 }
 
 /// The whole report.
-pub fn markdown(args: &Args, targets: &[Target], measures: &[Measure], memory: &[Memory]) -> String {
+pub fn markdown(
+    args: &Args,
+    targets: &[Target],
+    measures: &[Measure],
+    memory: &[Memory],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Benchmarks\n");
     let _ = writeln!(
@@ -66,7 +71,11 @@ pub fn markdown(args: &Args, targets: &[Target], measures: &[Measure], memory: &
     }
     if let [reference, other, ..] = targets {
         let _ = writeln!(out, "\n## The reference server against {}\n", other.name);
-        let _ = writeln!(out, "| query | objects | reference req/s | {} req/s | ratio |", other.name);
+        let _ = writeln!(
+            out,
+            "| query | objects | reference req/s | {} req/s | ratio |",
+            other.name
+        );
         let _ = writeln!(out, "|---|---:|---:|---:|---:|");
         for m in measures.iter().filter(|m| m.target == reference.name) {
             let theirs = measures
@@ -86,16 +95,26 @@ pub fn markdown(args: &Args, targets: &[Target], measures: &[Measure], memory: &
         }
     }
     let _ = writeln!(out, "\n## Memory\n");
-    let _ = writeln!(out, "| target | resident before | after | objects stored | bytes per object |");
+    let _ = writeln!(
+        out,
+        "| target | resident before | after | objects stored | bytes per object |"
+    );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|");
     for m in memory {
         let per_object = match (m.before, m.after) {
             (Some(before), Some(after)) => {
-                format!("{:.0}", after.saturating_sub(before) as f64 / m.objects as f64)
+                format!(
+                    "{:.0}",
+                    after.saturating_sub(before) as f64 / m.objects as f64
+                )
             }
             _ => "unknown".into(),
         };
-        let mib = |b: Option<u64>| b.map_or("unknown".into(), |b| format!("{:.1} MiB", b as f64 / 1048576.0));
+        let mib = |b: Option<u64>| {
+            b.map_or("unknown".into(), |b| {
+                format!("{:.1} MiB", b as f64 / 1048576.0)
+            })
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {per_object} |",
@@ -127,7 +146,10 @@ fn pairs<'a>(
             .map(|m| &m.figures)
     };
     let mut out = Vec::new();
-    for m in measures.iter().filter(|m| m.target == target && m.objects == SMALL) {
+    for m in measures
+        .iter()
+        .filter(|m| m.target == target && m.objects == SMALL)
+    {
         if let Some(big) = of(&m.case, large) {
             out.push((m.case.as_str(), &m.figures, big));
         }

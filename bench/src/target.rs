@@ -61,7 +61,10 @@ impl Target {
     /// the master key): `{"name": "n<i>", "group": i % 50, "flag": i even}`,
     /// through /batch, 50 at a time, 8 batches in flight.
     pub async fn fill(&self, client: &reqwest::Client, class: &str, count: usize) -> Result<()> {
-        let mount = reqwest::Url::parse(&self.url)?.path().trim_end_matches('/').to_owned();
+        let mount = reqwest::Url::parse(&self.url)?
+            .path()
+            .trim_end_matches('/')
+            .to_owned();
         let batches: Vec<Value> = (0..count)
             .collect::<Vec<_>>()
             .chunks(50)

@@ -30,7 +30,12 @@ pub struct Load {
 
 /// Runs wrk with these headers against `url` (GET), or with `script` (a Lua
 /// file that sets method, body and headers) when given.
-pub fn run(load: Load, url: &str, headers: &[(String, String)], script: Option<&str>) -> Result<Figures> {
+pub fn run(
+    load: Load,
+    url: &str,
+    headers: &[(String, String)],
+    script: Option<&str>,
+) -> Result<Figures> {
     let mut command = Command::new("wrk");
     command
         .arg(format!("-t{}", load.threads))

@@ -32,8 +32,9 @@ fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
     out
 }
 
-/// Removes `authData` from a user unless `ctx` is that user or the master key.
-fn hide_linked_accounts(user: &mut Map<String, Value>, ctx: &RequestContext) {
+/// Removes `authData` from a user unless `ctx` is that user or the master
+/// key: wherever a user is answered (retrieved, found, included).
+pub(super) fn hide_linked_accounts(user: &mut Map<String, Value>, ctx: &RequestContext) {
     let id = user.get("objectId").and_then(Value::as_str);
     if !ctx.is_master && ctx.user_id() != id {
         user.remove("authData");

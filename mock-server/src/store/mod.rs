@@ -10,14 +10,17 @@
 //! - [`collection`]: a class's objects as compact rows, found by objectId
 //!   and through equality [`index`]es.
 //! - [`find`]: a query over a collection, through an index when one helps.
-//! - [`classes`]: objects of any class; [`users`], [`sessions`], [`tokens`]
-//!   and [`lockout`]: the rules of `_User` and `_Session` on top of them.
+//! - [`classes`]: objects of any class, and [`relations`]: the objects
+//!   their Relation fields relate to.
+//! - [`users`], [`sessions`], [`tokens`] and [`lockout`]: the rules of
+//!   `_User` and `_Session` on top of them.
 
 pub mod classes;
 pub mod collection;
 pub mod find;
 pub mod index;
 pub mod lockout;
+pub mod relations;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -47,6 +50,8 @@ pub struct State {
     pub emails: HashMap<String, String>,
     /// Linked accounts: (provider, id) → objectId.
     pub auth_ids: HashMap<(String, String), String>,
+    /// Related objectIds by (owner class, Relation field, owner objectId).
+    pub relations: HashMap<relations::RelationKey, relations::RelatedIds>,
     /// Failed logins by user objectId (account lockout).
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
 }
@@ -68,6 +73,7 @@ impl Default for State {
             usernames: HashMap::new(),
             emails: HashMap::new(),
             auth_ids: HashMap::new(),
+            relations: HashMap::new(),
             failed_logins: HashMap::new(),
         }
     }
