@@ -120,12 +120,7 @@ async fn measure_all(args: &Args, targets: &[Target]) -> Result<(Vec<Measure>, V
         );
         target.fill(&client, &small, SMALL).await?;
         target.fill(&client, &large, args.objects).await?;
-        memory.push(Memory {
-            target: target.name.clone(),
-            before,
-            after: target.rss(),
-            objects: SMALL + args.objects,
-        });
+        let after = target.rss();
         for (name, query) in FINDS {
             for (class, size) in [(&small, SMALL), (&large, args.objects)] {
                 let url = format!("{}/classes/{class}?{query}", target.url);
@@ -147,6 +142,13 @@ async fn measure_all(args: &Args, targets: &[Target]) -> Result<(Vec<Measure>, V
                 });
             }
         }
+        memory.push(Memory {
+            target: target.name.clone(),
+            before,
+            after,
+            after_finds: target.rss(),
+            objects: SMALL + args.objects,
+        });
     }
     Ok((measures, memory))
 }

@@ -22,8 +22,10 @@ pub struct Memory {
     pub target: String,
     /// Resident bytes before.
     pub before: Option<u64>,
-    /// Resident bytes after.
+    /// Resident bytes after the classes were filled.
     pub after: Option<u64>,
+    /// Resident bytes after the finds (which may have built indexes).
+    pub after_finds: Option<u64>,
     /// Objects stored in between.
     pub objects: usize,
 }
@@ -117,11 +119,12 @@ pub fn markdown(
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {per_object} |",
+            "| {} | {} | {} | {} | {per_object} | {} |",
             m.target,
             mib(m.before),
             mib(m.after),
-            m.objects
+            m.objects,
+            mib(m.after_finds)
         );
     }
     let _ = writeln!(
