@@ -6,11 +6,13 @@ Feature: A field keeps its type; invalid names, types and operators are refused
   String`), whether the object is new or updated. A field name must start
   with a letter and hold only letters, digits and `_` (code 105); a class
   name likewise (code 103). An unknown `__type`, an invalid Date and an
-  unknown `__op` are refused, and nothing is stored.
+  unknown `__op` are refused, and nothing is stored. Keys inside an object
+  value may not contain `$` or `.` (code 121): they would read as
+  operators or paths.
 
   Source: Parse REST API guide, Objects, "Data Types" ("each field keeps
   the type it was first given"); Schemas; Errors (codes 103, 105, 108,
-  111).
+  111, 121).
 
   Background:
     Given the client uses the application id and the REST API key
@@ -112,3 +114,22 @@ Feature: A field keeps its type; invalid names, types and operators are refused
       """
     Then the response status is 400
     And the response is the Parse error 111 "This is not a valid Date"
+
+  @id.objects.nested-key-characters
+  Scenario: A key inside an object value may not contain $ or . (code 121)
+    When the client sends PUT /classes/{{GameScore}}/{{score.objectId}} with body:
+      """
+      {"stats": {"$where": "1"}}
+      """
+    Then the response status is 400
+    And the response is the Parse error 121 "Nested keys should not contain the '$' or '.' characters"
+    When the client sends POST /classes/{{GameScore}} with body:
+      """
+      {"stats": {"level": {"best.time": 12}}}
+      """
+    Then the response status is 400
+    And the response is the Parse error 121 "Nested keys should not contain the '$' or '.' characters"
+    And the object score of class GameScore, read with the master key, contains:
+      """
+      {"score": 1337}
+      """

@@ -81,6 +81,37 @@ pub fn check_prohibited_keywords(body: &Map<String, Value>) -> Result<(), ParseE
     Ok(())
 }
 
+/// The checks every written body goes through, after its field names: no
+/// prohibited keyword ([`check_prohibited_keywords`]) and no nested key
+/// that reads as an operator or a path ([`check_nested_keys`]).
+pub fn check_request_data(body: &Map<String, Value>) -> Result<(), ParseError> {
+    check_prohibited_keywords(body)?;
+    check_nested_keys(body)
+}
+
+/// Refuses a key containing `$` or `.` inside a field's value, at any depth
+/// (arrays included): 121, as Parse Server answers, since such a key would
+/// read as a query operator or a dotted path.
+pub fn check_nested_keys(body: &Map<String, Value>) -> Result<(), ParseError> {
+    let mut values: Vec<&Value> = body.values().collect();
+    while let Some(value) = values.pop() {
+        match value {
+            Value::Object(map) => {
+                if map.keys().any(|k| k.contains('$') || k.contains('.')) {
+                    return Err(ParseError::new(
+                        121,
+                        "Nested keys should not contain the '$' or '.' characters",
+                    ));
+                }
+                values.extend(map.values());
+            }
+            Value::Array(items) => values.extend(items),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Whether some object in `map`, at any depth (arrays included), has a key
 /// containing `key` (and, when given, a string value containing `value`).
 fn contains_keyword(map: &Map<String, Value>, key: &str, value: Option<&str>) -> bool {
@@ -153,7 +184,20 @@ pub fn created(location: String, body: Value) -> Response {
 mod tests {
     use serde_json::json;
 
-    use super::check_prohibited_keywords;
+    use super::{check_nested_keys, check_prohibited_keywords};
+
+    #[test]
+    fn nested_keys_with_dollar_or_dot_are_refused_at_any_depth() {
+        let bad = json!({"a": [{"b": {"c.d": 1}}]});
+        assert_eq!(
+            check_nested_keys(bad.as_object().unwrap())
+                .unwrap_err()
+                .code,
+            121
+        );
+        let top_level_is_not_nested = json!({"a.b": 1, "c": {"__op": "Increment", "amount": 1}});
+        assert!(check_nested_keys(top_level_is_not_nested.as_object().unwrap()).is_ok());
+    }
 
     #[test]
     fn prohibited_keywords_are_found_inside_arrays_too() {

@@ -13,7 +13,7 @@ use axum::{
 use serde_json::{Value, json};
 
 use super::{
-    can_read, can_write, check_new_fields, check_prohibited_keywords, created, include::Projection,
+    can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
     relations::resolve_related_to, schemas::valid_class_name,
 };
 use crate::{
@@ -38,7 +38,7 @@ pub async fn create(
         return Err(ParseError::invalid_class_name(&class).into());
     }
     check_new_fields(&body)?;
-    check_prohibited_keywords(&body)?;
+    check_request_data(&body)?;
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("objectId".into(), Value::String(object_id.clone()));
@@ -83,7 +83,7 @@ pub async fn update(
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
     check_new_fields(&body)?;
-    check_prohibited_keywords(&body)?;
+    check_request_data(&body)?;
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {

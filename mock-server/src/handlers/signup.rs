@@ -10,7 +10,7 @@ use axum::{
 use serde_json::{Map, Value, json};
 
 use super::{
-    check_new_fields, check_prohibited_keywords, created, email,
+    check_new_fields, check_request_data, created, email,
     login::open_session,
     users::{owner_acl, valid_email},
 };
@@ -120,7 +120,7 @@ pub async fn sign_up(
         return Err(ParseError::permission_denied().into());
     }
     check_new_fields(&body)?;
-    check_prohibited_keywords(&body)?;
+    check_request_data(&body)?;
     // Parse Server reports a taken username before a malformed email; the
     // decisive uniqueness check is the atomic one when the user is stored.
     if body.contains_key("email") && state.store.username_taken(&username) {

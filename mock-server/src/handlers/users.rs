@@ -12,9 +12,7 @@ use axum::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{
-    can_read, check_new_fields, check_prohibited_keywords, email, signup::linked_accounts,
-};
+use super::{can_read, check_new_fields, check_request_data, email, signup::linked_accounts};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -136,7 +134,7 @@ pub async fn update(
     }
     linked_accounts(&body)?;
     check_new_fields(&body)?;
-    check_prohibited_keywords(&body)?;
+    check_request_data(&body)?;
     if let Some(username) = body.get("username")
         && username.as_str().is_none_or(str::is_empty)
     {
