@@ -2,6 +2,7 @@
 //! state and the body, applies the rules of its part of the guide, and
 //! returns a response or an [`ApiError`]; it never formats HTTP by hand.
 
+pub mod aggregate;
 pub mod email;
 pub mod health;
 pub mod login;
@@ -10,6 +11,7 @@ pub mod pages;
 pub mod schemas;
 pub mod sessions;
 pub mod signup;
+pub mod source;
 pub mod users;
 
 use axum::{

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::{
     can_read, can_write, check_new_fields, check_prohibited_keywords, created,
-    schemas::valid_class_name,
+    schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
     AppState, clock,
@@ -104,24 +104,21 @@ pub async fn delete(
 
 /// `GET /classes/:className`: the objects the caller may read that match
 /// the query, as `{"results": [...]}` (plus `"count"` when asked). Objects
-/// the ACL hides are left out without a word. A class that does not exist
-/// is 119 for a client, as Parse Server 9 answers by default, and empty for
-/// the master key.
+/// the ACL hides are left out without a word, in subqueries too. A class
+/// that does not exist is 119 for a client, as Parse Server 9 answers by
+/// default, and empty for the master key.
 pub async fn find(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(class): Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let query = query::parse::parse(&params)?;
-    let objects = match state.store.objects(&class) {
-        Some(objects) => objects,
-        None if ctx.is_master => Vec::new(),
-        None => return Err(ParseError::permission_denied().into()),
+    let mut query = query::parse::parse(&params)?;
+    let source = StoreSource {
+        state: &state,
+        ctx: &ctx,
     };
-    let readable = objects
-        .into_iter()
-        .filter(|o| can_read(o.get("ACL"), &ctx))
-        .collect();
+    query.constraints = source.resolve(&query.constraints)?;
+    let readable = source.readable(&class)?;
     Ok(Json(query::answer(&query, readable)?))
 }

@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     can_read, check_new_fields, check_prohibited_keywords, email, signup::linked_accounts,
+    source::StoreSource,
 };
 use crate::{
     AppState, clock,
@@ -26,7 +27,7 @@ use crate::{
 
 /// A user as `ctx` may see it: linked accounts are shown only to the user
 /// itself and to the master key.
-fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
+pub fn visible(user: &UserRecord, ctx: &RequestContext) -> Map<String, Value> {
     let mut out = user.to_json();
     if !ctx.is_master && ctx.user_id() != Some(user.object_id.as_str()) {
         out.remove("authData");
@@ -197,18 +198,17 @@ pub async fn find(
     ctx: RequestContext,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let query = query::parse::parse(&params)?;
+    let mut query = query::parse::parse(&params)?;
     // `email` is a protected field (Parse Server's default `protectedFields`):
     // a client may not query or sort by it, whatever the users' ACLs.
     if !ctx.is_master && query::names_field(&query, "email") {
         return Err(ParseError::permission_denied().into());
     }
-    let readable = state
-        .store
-        .all_users()
-        .into_iter()
-        .filter(|u| can_read(u.fields.get("ACL"), &ctx))
-        .map(|u| visible(&u, &ctx))
-        .collect();
+    let source = StoreSource {
+        state: &state,
+        ctx: &ctx,
+    };
+    query.constraints = source.resolve(&query.constraints)?;
+    let readable = source.readable("_User")?;
     Ok(Json(query::answer(&query, readable)?))
 }

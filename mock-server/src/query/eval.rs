@@ -1,41 +1,28 @@
-//! Matching, sorting and key selection.
+//! Matching, sorting and key selection, over any [`Document`].
+//!
+//! The `where` is expected to have passed [`super::validate::validate`] and
+//! [`super::resolve::resolve`]; what they would refuse is still refused
+//! here, never matched by accident.
 
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
+use super::{Document, lookup, text, validate};
 use crate::error::ParseError;
 
-/// Fields a query may never name: the password and internal fields.
-fn forbidden(field: &str) -> bool {
-    field == "password" || (field.starts_with('_') && !field.starts_with("__"))
-}
-
-/// Whether `object` satisfies every constraint.
-pub fn matches(
-    object: &Map<String, Value>,
+/// Whether `doc` satisfies every constraint.
+pub fn matches<D: Document + ?Sized>(
+    doc: &D,
     constraints: &Map<String, Value>,
 ) -> Result<bool, ParseError> {
     for (field, constraint) in constraints {
-        if let Some(ok) = logical(object, field, constraint)? {
-            if !ok {
-                return Ok(false);
+        let ok = match field.as_str() {
+            "$or" | "$and" | "$nor" => logical(doc, field, constraint)?,
+            _ if !validate::queryable(field) => {
+                return Err(ParseError::new(105, format!("Invalid key name: {field}")));
             }
-            continue;
-        }
-        if forbidden(field) || !valid_key(field) {
-            return Err(ParseError::new(105, format!("Invalid key name: {field}")));
-        }
-        let value = object.get(field);
-        let ok = match constraint {
-            Value::Object(ops) if ops.keys().any(|k| k.starts_with('$')) => {
-                let mut all = true;
-                for (op, operand) in ops {
-                    all &= operator(op, value, operand, ops)?;
-                }
-                all
-            }
-            expected => value.is_some_and(|v| equal(v, expected)),
+            _ => field_matches(lookup(doc, field), constraint)?,
         };
         if !ok {
             return Ok(false);
@@ -44,33 +31,37 @@ pub fn matches(
     Ok(true)
 }
 
-/// `$or`, `$and` and `$nor`: an array of `where` objects; `None` for any
-/// other field.
-fn logical(
-    object: &Map<String, Value>,
+/// One field's value against its constraint: a value to equal, or an
+/// object of operators that must all hold.
+fn field_matches(value: Option<&Value>, constraint: &Value) -> Result<bool, ParseError> {
+    match constraint.as_object().filter(|o| validate::is_operators(o)) {
+        Some(ops) => {
+            for (op, operand) in ops {
+                if !operator(op, value, operand, ops)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        None => Ok(value.is_some_and(|v| equal(v, constraint))),
+    }
+}
+
+/// `$or`, `$and` and `$nor`: an array of `where` objects.
+fn logical<D: Document + ?Sized>(
+    doc: &D,
     field: &str,
     operand: &Value,
-) -> Result<Option<bool>, ParseError> {
-    if !matches!(field, "$or" | "$and" | "$nor") {
-        return Ok(None);
+) -> Result<bool, ParseError> {
+    let mut results = Vec::new();
+    for clause in validate::clauses(field, operand)? {
+        results.push(matches(doc, clause)?);
     }
-    let bad = || ParseError::new(102, format!("Bad {field} format - use an array value."));
-    let clauses = operand.as_array().ok_or_else(bad)?;
-    let mut results = Vec::with_capacity(clauses.len());
-    for clause in clauses {
-        results.push(matches(object, clause.as_object().ok_or_else(bad)?)?);
-    }
-    Ok(Some(match field {
+    Ok(match field {
         "$or" => results.contains(&true),
         "$and" => !results.contains(&false),
         _ => !results.contains(&true),
-    }))
-}
-
-fn valid_key(field: &str) -> bool {
-    let mut chars = field.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 fn operator(
@@ -84,60 +75,87 @@ fn operator(
             .and_then(|v| order(v, operand))
             .is_some_and(|o| want.contains(&o))
     };
+    let contains = |o: &Value| value.is_some_and(|v| equal(v, o));
     Ok(match op {
         "$lt" => compare(&[Ordering::Less]),
         "$lte" => compare(&[Ordering::Less, Ordering::Equal]),
         "$gt" => compare(&[Ordering::Greater]),
         "$gte" => compare(&[Ordering::Greater, Ordering::Equal]),
-        "$ne" => !value.is_some_and(|v| equal(v, operand)),
-        "$in" => list(op, operand)?
-            .iter()
-            .any(|o| value.is_some_and(|v| equal(v, o))),
-        "$nin" => !list(op, operand)?
-            .iter()
-            .any(|o| value.is_some_and(|v| equal(v, o))),
+        "$eq" => contains(operand),
+        "$ne" => !contains(operand),
+        "$in" => list(op, operand)?.iter().any(contains),
+        "$nin" => !list(op, operand)?.iter().any(contains),
+        "$all" => {
+            let items = value.and_then(Value::as_array);
+            list(op, operand)?
+                .iter()
+                .all(|o| items.is_some_and(|items| items.iter().any(|i| same(i, o))))
+        }
         "$exists" => match operand {
             Value::Bool(wanted) => value.is_some_and(|v| !v.is_null()) == *wanted,
-            _ => return Err(ParseError::new(102, "$exists: argument must be a boolean")),
+            _ => return Err(ParseError::new(107, "bad $exists value")),
         },
         "$regex" => {
             let pattern = operand
                 .as_str()
-                .ok_or_else(|| ParseError::new(102, "$regex: argument must be a string"))?;
+                .ok_or_else(|| ParseError::new(102, "$regex value must be a string"))?;
             let options = all
                 .get("$options")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let regex = regex::RegexBuilder::new(pattern)
-                .case_insensitive(options.contains('i'))
-                .multi_line(options.contains('m'))
-                .build()
-                .map_err(|_| ParseError::new(102, "Invalid regular expression"))?;
+            let regex = validate::compile(pattern, options)?;
             value
                 .and_then(Value::as_str)
                 .is_some_and(|s| regex.is_match(s))
         }
         "$options" => true,
-        other => return Err(ParseError::new(102, format!("bad constraint: {other}"))),
+        "$text" => text::matches(value, operand),
+        "$select" | "$dontSelect" | "$inQuery" | "$notInQuery" => {
+            return Err(ParseError::new(102, format!("improper usage of {op}")));
+        }
+        other => return Err(ParseError::new(107, format!("bad constraint: {other}"))),
     })
 }
 
 fn list<'a>(op: &str, operand: &'a Value) -> Result<&'a Vec<Value>, ParseError> {
     operand
         .as_array()
-        .ok_or_else(|| ParseError::new(102, format!("{op}: argument must be an array")))
+        .ok_or_else(|| ParseError::new(107, format!("bad {op} value")))
 }
 
 /// Equality, with a value matching an array that contains it (Parse's
 /// array semantics).
 fn equal(value: &Value, expected: &Value) -> bool {
     match value {
-        Value::Array(items) if !expected.is_array() => items.contains(expected),
-        _ => comparable(value) == comparable(expected),
+        Value::Array(items) if !expected.is_array() => items.iter().any(|i| same(i, expected)),
+        _ => same(value, expected),
     }
 }
 
-/// Dates compare by their ISO text; everything else as is.
+/// Whether two values are the same: pointers by class and objectId, dates
+/// by their moment, everything else as is.
+fn same(a: &Value, b: &Value) -> bool {
+    match (pointer(a), pointer(b)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => comparable(a) == comparable(b),
+        _ => false,
+    }
+}
+
+/// A pointer's class and objectId (a pointer or an included object).
+fn pointer(value: &Value) -> Option<(&str, &str)> {
+    let kind = value.get("__type").and_then(Value::as_str)?;
+    if kind != "Pointer" && kind != "Object" {
+        return None;
+    }
+    Some((
+        value.get("className").and_then(Value::as_str)?,
+        value.get("objectId").and_then(Value::as_str)?,
+    ))
+}
+
+/// Dates compare by their ISO text (createdAt and updatedAt are stored as
+/// ISO text already); everything else as is.
 fn comparable(value: &Value) -> &Value {
     match value.get("__type").and_then(Value::as_str) {
         Some("Date") => value.get("iso").unwrap_or(value),
@@ -155,33 +173,50 @@ fn order(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
-/// Sorts by the keys in order; missing values sort first.
-pub fn sort(objects: &mut [Map<String, Value>], keys: &[(String, bool)]) {
-    objects.sort_by(|a, b| {
-        for (key, descending) in keys {
-            let ord = match (a.get(key), b.get(key)) {
-                (Some(x), Some(y)) => order(x, y).unwrap_or(Ordering::Equal),
-                (None, Some(_)) => Ordering::Less,
-                (Some(_), None) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            };
-            let ord = if *descending { ord.reverse() } else { ord };
-            if ord != Ordering::Equal {
-                return ord;
-            }
-        }
-        Ordering::Equal
-    });
+/// Sorts by the keys in order (`true`: descending); missing values sort
+/// first.
+pub fn sort<D: Document>(docs: &mut [D], keys: &[(String, bool)]) {
+    docs.sort_by(|a, b| compare(a, b, keys));
 }
 
-/// Keeps only `keys` and the fields every object has.
-pub fn pick(object: Map<String, Value>, keys: &[String]) -> Map<String, Value> {
+/// The order of two documents by the sort keys.
+pub fn compare<D: Document + ?Sized>(a: &D, b: &D, keys: &[(String, bool)]) -> Ordering {
+    for (key, descending) in keys {
+        let ord = match (lookup(a, key), lookup(b, key)) {
+            (Some(x), Some(y)) => order(x, y).unwrap_or(Ordering::Equal),
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let ord = if *descending { ord.reverse() } else { ord };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    Ordering::Equal
+}
+
+/// The fields every result keeps, whatever `keys` and `excludeKeys` say.
+fn always_kept(field: &str) -> bool {
+    matches!(field, "objectId" | "createdAt" | "updatedAt")
+}
+
+/// Keeps only `keys` (when given; the first part of a dotted key) and the
+/// fields every object has (`ACL` too, as Parse Server), then drops
+/// `exclude`.
+pub fn pick(
+    object: Map<String, Value>,
+    keys: Option<&[String]>,
+    exclude: &[String],
+) -> Map<String, Value> {
+    let wanted = |field: &str| {
+        keys.is_none_or(|keys| {
+            field == "ACL" || keys.iter().any(|k| k.split('.').next() == Some(field))
+        })
+    };
     object
         .into_iter()
-        .filter(|(k, _)| {
-            matches!(k.as_str(), "objectId" | "createdAt" | "updatedAt")
-                || keys.iter().any(|w| w == k)
-        })
+        .filter(|(k, _)| always_kept(k) || (wanted(k) && !exclude.contains(k)))
         .collect()
 }
 

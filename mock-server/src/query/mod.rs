@@ -1,13 +1,47 @@
-//! The query engine: `where` constraints, `order`, `skip`, `limit`, `keys`
-//! and `count`, as pure functions over JSON objects (no HTTP, no locks).
+//! The query engine: `where` constraints, `order`, `skip`, `limit`, `keys`,
+//! `excludeKeys` and `count`, as pure functions over JSON objects (no HTTP,
+//! no locks).
 //!
 //! - [`parse`]: query-string parameters → [`Query`].
-//! - [`eval`]: does an object match a `where`; sorting; picking keys.
+//! - [`validate`]: refuses a malformed `where` before any object is read.
+//! - [`resolve`]: replaces subqueries (`$inQuery`, `$select`, …) by plain
+//!   constraints, through a [`resolve::Source`].
+//! - [`eval`]: does a [`Document`] match a `where`; sorting; picking keys.
+//! - [`text`]: the `$text` search.
 
+pub mod aggregate;
 pub mod eval;
 pub mod parse;
+pub mod resolve;
+pub mod text;
+pub mod validate;
 
 use serde_json::{Map, Value};
+
+/// Something a query can be evaluated over: a stored object, whatever the
+/// store keeps around it. Dot notation (`a.b`) descends from
+/// [`Document::field`] into nested objects (see [`lookup`]).
+pub trait Document {
+    /// The top-level field `name`, if the document has it.
+    fn field(&self, name: &str) -> Option<&Value>;
+}
+
+impl Document for Map<String, Value> {
+    fn field(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+}
+
+/// The value at `path` in `doc`: a field name, or `a.b.c` to descend into
+/// nested objects.
+pub fn lookup<'a, D: Document + ?Sized>(doc: &'a D, path: &str) -> Option<&'a Value> {
+    let mut parts = path.split('.');
+    let mut value = doc.field(parts.next()?)?;
+    for part in parts {
+        value = value.as_object()?.get(part)?;
+    }
+    Some(value)
+}
 
 /// A parsed query.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,8 +54,13 @@ pub struct Query {
     pub skip: usize,
     /// At most this many results (default 100).
     pub limit: usize,
-    /// Only these fields (plus objectId, createdAt, updatedAt), if given.
+    /// Only these fields (plus objectId, createdAt, updatedAt and ACL), if
+    /// given.
     pub keys: Option<Vec<String>>,
+    /// Every field but these (objectId, createdAt and updatedAt stay).
+    pub exclude_keys: Vec<String>,
+    /// Pointer fields to replace by the objects they point to.
+    pub include: Vec<String>,
     /// Whether to answer the number of matches too.
     pub count: bool,
 }
@@ -84,10 +123,7 @@ pub fn run(
         .into_iter()
         .skip(query.skip)
         .take(query.limit)
-        .map(|o| match &query.keys {
-            Some(keys) => eval::pick(o, keys),
-            None => o,
-        })
+        .map(|o| eval::pick(o, query.keys.as_deref(), &query.exclude_keys))
         .collect();
     Ok((page, total))
 }
