@@ -94,6 +94,8 @@ Feature: Queries on array and string values
       | regex       | option | objects         |
       | ^big daddy$ | i      | bigDaddy, lower |
 
+    # Parse Server 9.10 on PostgreSQL ignores the option m: ^ matches only
+    # at the start of the string.
     @id.queries.regex-multiline
     Examples: m lets ^ match at the start of every line
       | regex       | option | objects        |
@@ -109,14 +111,28 @@ Feature: Queries on array and string values
       | regex       | option | objects |
       | Sauces:.Big | s      | menu    |
 
-  @id.queries.regex-no-options
-  Scenario: Without $options ^ matches only at the start of the string and a dot no new line
+  @id.queries.regex-anchor-default
+  Scenario: Without $options a ^ matches only at the start of the string
     Given the class BarbecueSauce holds these objects:
       | object    | name                   |
       | bigDaddy  | Big Daddy              |
       | menu      | "Sauces:\\nBig Daddy"  |
     When the client queries /classes/{{BarbecueSauce}} with:
-      | where | {"$or": [{"name": {"$regex": "^Big Daddy$"}}, {"name": {"$regex": "Sauces:.Big"}}]} |
+      | where | {"name": {"$regex": "^Big Daddy"}} |
+    Then the response status is 200
+    And the results are the objects "bigDaddy", in any order
+
+  @id.queries.regex-dot-default
+  Scenario: Without $options a dot does not match a new line
+    # Parse Server 9.10 on PostgreSQL runs the pattern with PostgreSQL's
+    # defaults, where a dot matches a new line, and ignores the options m
+    # and s.
+    Given the class BarbecueSauce holds these objects:
+      | object    | name                   |
+      | bigDaddy  | Sauces: Big Daddy      |
+      | menu      | "Sauces:\\nBig Daddy"  |
+    When the client queries /classes/{{BarbecueSauce}} with:
+      | where | {"name": {"$regex": "Sauces:.Big"}} |
     Then the response status is 200
     And the results are the objects "bigDaddy", in any order
 

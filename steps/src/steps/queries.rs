@@ -292,6 +292,9 @@ fn values_any_order(world: &mut ParseWorld, step: &Step) -> StepResult {
     }
     Err(world.fail(format!(
         "the results are not the expected values\n{}",
-        expect::diff(&Value::Array(expected.clone()), &Value::Array(actual.clone()))
+        expect::diff(
+            &Value::Array(expected.clone()),
+            &Value::Array(actual.clone())
+        )
     )))
 }
