@@ -107,3 +107,23 @@ Feature: Relational queries
       | where | {"team": "{{team}}", "hometown": {"$select": {"query": {"className": "{{Team}}", "where": {"winPct": {"$gt": 0.5}}}, "key": "city"}}} |
     Then the response status is 200
     And the results are the users "alice", in any order
+
+  @id.queries.include-in-find
+  Scenario: include replaces each result's pointer with the whole object it points to
+    When the client queries /classes/{{Comment}} with:
+      | where   | {"text": "Nice"} |
+      | include | post             |
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"results": [{"objectId": "{{nice.objectId}}", "post": {"__type": "Object", "className": "{{Post}}", "objectId": "{{withImage.objectId}}", "title": "Pictures", "image": "cat.png"}}]}
+      """
+
+  @id.queries.include-unreadable
+  Scenario: An included pointer to an object the caller may not read is left out of the result
+    When the client queries /classes/{{Comment}} with:
+      | where   | {"text": "Psst"} |
+      | include | post             |
+    Then the response status is 200
+    And the results are the objects "psst", in any order
+    And no result has the field "post"

@@ -13,7 +13,9 @@
 //!   session token), resolved before any handler runs.
 //! - [`handlers`]: one module per resource (users, login, objects, schemas,
 //!   health); they never format HTTP by hand.
-//! - [`store`]: the in-memory state behind one lock.
+//! - [`store`]: the in-memory state behind one lock; it applies
+//!   [`operations`] (`Increment`, `Add`, …) and [`schema_types`] (a field
+//!   keeps its first type) under that lock.
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
 //!
@@ -33,9 +35,11 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod mail;
+pub mod operations;
 pub mod password;
 pub mod query;
 pub mod routes;
+pub mod schema_types;
 pub mod store;
 pub mod token;
 

@@ -12,7 +12,9 @@ use axum::{
 use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
-    handlers::{aggregate, email, health, login, objects, pages, schemas, sessions, signup, users},
+    handlers::{
+        aggregate, batch, email, health, login, objects, pages, schemas, sessions, signup, users,
+    },
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
@@ -29,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/login", get(login::get).post(login::post))
         .route("/logout", post(sessions::log_out))
+        .route("/batch", post(batch::batch))
         .route("/sessions/me", get(sessions::me))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route(
@@ -77,20 +80,26 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Marks the answer to a request no route took (unknown path, or a
+/// method the path does not answer), so that a batch can refuse such a
+/// command as Parse Server does.
+#[derive(Clone, Copy, Debug)]
+pub struct Unrouted;
+
 /// An unknown route: 404, as Parse Server's Express answers, but as JSON.
 async fn not_found(request: Request) -> impl IntoResponse {
-    let message = format!("Cannot {} {}", request.method(), request.uri().path());
-    ApiError::Http(HttpError {
-        status: StatusCode::NOT_FOUND,
-        message,
-    })
+    unrouted(StatusCode::NOT_FOUND, &request)
 }
 
 /// A known route with a method it does not answer.
 async fn method_not_allowed(request: Request) -> impl IntoResponse {
+    unrouted(StatusCode::METHOD_NOT_ALLOWED, &request)
+}
+
+/// `Cannot METHOD /path` with `status`, marked [`Unrouted`].
+fn unrouted(status: StatusCode, request: &Request) -> impl IntoResponse + use<> {
     let message = format!("Cannot {} {}", request.method(), request.uri().path());
-    ApiError::Http(HttpError {
-        status: StatusCode::METHOD_NOT_ALLOWED,
-        message,
-    })
+    let mut response = ApiError::Http(HttpError { status, message }).into_response();
+    response.extensions_mut().insert(Unrouted);
+    response
 }

@@ -12,6 +12,7 @@
 //! | `{{response.objectId}}`  | a top-level field of the last response body                   |
 //! | `{{target}}`             | the mount URL the scenario talks to, e.g. `http://127.0.0.1:1337/parse` |
 //! | `{{app_id}}`             | the target's application id                                   |
+//! | `{{mount}}`              | the path of the target's URL, e.g. `/parse` (batch paths)     |
 
 use std::sync::LazyLock;
 
@@ -49,6 +50,7 @@ pub fn render(world: &mut ParseWorld, text: &str) -> Result<String, Failure> {
 fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<String, Failure> {
     match (name, field) {
         ("target", None) => Ok(world.base_url.clone()),
+        ("mount", None) => mount_path(&world.base_url),
         ("app_id", None) => Ok(world.run.target.app_id.clone()),
         ("response", Some(field)) => {
             let json = world.last()?.response.json.as_ref();
@@ -82,4 +84,13 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
             value.ok_or_else(|| Failure::new(format!("user {alias:?} has no {field:?}")))
         }
     }
+}
+
+/// The path the API is mounted at: the path of the target's URL, without
+/// a trailing slash (`/parse` for `http://host:1337/parse`, empty for a
+/// server mounted at `/`). Batch commands name their paths with it.
+fn mount_path(base_url: &str) -> Result<String, Failure> {
+    let url = reqwest::Url::parse(base_url)
+        .map_err(|e| Failure::new(format!("the target URL {base_url:?} is invalid: {e}")))?;
+    Ok(url.path().trim_end_matches('/').to_owned())
 }

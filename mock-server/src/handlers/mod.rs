@@ -3,11 +3,14 @@
 //! returns a response or an [`ApiError`]; it never formats HTTP by hand.
 
 pub mod aggregate;
+pub mod batch;
 pub mod email;
 pub mod health;
+pub mod include;
 pub mod login;
 pub mod objects;
 pub mod pages;
+pub mod relations;
 pub mod schemas;
 pub mod sessions;
 pub mod signup;

@@ -13,8 +13,8 @@ use axum::{
 use serde_json::{Value, json};
 
 use super::{
-    can_read, can_write, check_new_fields, check_prohibited_keywords, created,
-    schemas::valid_class_name, source::StoreSource,
+    can_read, can_write, check_new_fields, check_prohibited_keywords, created, include::Projection,
+    relations::resolve_related_to, schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
     AppState, clock,
@@ -24,7 +24,8 @@ use crate::{
     query, token,
 };
 
-/// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`.
+/// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`
+/// (plus the results of operators in the body, as Parse Server answers).
 /// A class that does not exist is created only with the master key or when
 /// `allowClientClassCreation` is on (119 otherwise, as Parse Server 9).
 pub async fn create(
@@ -44,20 +45,21 @@ pub async fn create(
     body.insert("createdAt".into(), Value::String(now.clone()));
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let may_create_class = ctx.is_master || state.config.allow_client_class_creation;
-    state.store.insert_object(&class, body, may_create_class)?;
+    let mut answer = state.store.insert_object(&class, body, may_create_class)?;
+    answer.insert("objectId".into(), Value::String(object_id.clone()));
+    answer.insert("createdAt".into(), Value::String(now));
     let location = format!("{}/classes/{class}/{object_id}", ctx.mount_url);
-    Ok(created(
-        location,
-        json!({"objectId": object_id, "createdAt": now}),
-    ))
+    Ok(created(location, Value::Object(answer)))
 }
 
 /// `GET /classes/:className/:objectId`: the object, if its ACL lets the
-/// caller read it (101 otherwise, as for a missing object).
+/// caller read it (101 otherwise, as for a missing object), with its
+/// `include`, `keys` and `excludeKeys` applied.
 pub async fn get(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
+    Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let object = state
         .store
@@ -66,12 +68,14 @@ pub async fn get(
     if !can_read(object.get("ACL"), &ctx) {
         return Err(ParseError::object_not_found().into());
     }
+    let object = Projection::from_params(&params).apply(&state.store, &ctx, object);
     Ok(Json(object))
 }
 
 /// `PUT /classes/:className/:objectId`: changes the given fields, if the
 /// object's ACL lets the caller write it (101 otherwise, as for a missing
-/// object). Answers `{updatedAt}`.
+/// object). Answers `{updatedAt}` and the results of operators
+/// (`{"score": 15, "updatedAt": …}` after an `Increment`).
 pub async fn update(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -82,10 +86,11 @@ pub async fn update(
     check_prohibited_keywords(&body)?;
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
-    state
+    let mut answer = state
         .store
         .update_object(&class, &object_id, body, |o| can_write(o.get("ACL"), &ctx))?;
-    Ok(Json(json!({"updatedAt": now})))
+    answer.insert("updatedAt".into(), Value::String(now));
+    Ok(Json(Value::Object(answer)))
 }
 
 /// `DELETE /classes/:className/:objectId`: deletes the object, if its ACL
@@ -114,11 +119,22 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let mut query = query::parse::parse(&params)?;
+    resolve_related_to(&state.store, &ctx, &mut query.constraints)?;
     let source = StoreSource {
         state: &state,
         ctx: &ctx,
     };
     query.constraints = source.resolve(&query.constraints)?;
     let readable = source.readable(&class)?;
-    Ok(Json(query::answer(&query, readable)?))
+    // `include`, `keys` and `excludeKeys` shape each result of the page, as
+    // they shape a single object.
+    let projection = Projection::from_params(&params);
+    query.keys = None;
+    query.exclude_keys.clear();
+    let (page, total) = query::run(&query, readable)?;
+    let results = page
+        .into_iter()
+        .map(|o| projection.apply(&state.store, &ctx, o))
+        .collect();
+    Ok(Json(query::results(results, query.count.then_some(total))))
 }

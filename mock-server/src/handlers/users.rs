@@ -13,8 +13,8 @@ use axum::{
 use serde_json::{Map, Value, json};
 
 use super::{
-    can_read, check_new_fields, check_prohibited_keywords, email, signup::linked_accounts,
-    source::StoreSource,
+    can_read, check_new_fields, check_prohibited_keywords, email, relations::resolve_related_to,
+    signup::linked_accounts, source::StoreSource,
 };
 use crate::{
     AppState, clock,
@@ -204,6 +204,7 @@ pub async fn find(
     if !ctx.is_master && query::names_field(&query, "email") {
         return Err(ParseError::permission_denied().into());
     }
+    resolve_related_to(&state.store, &ctx, &mut query.constraints)?;
     let source = StoreSource {
         state: &state,
         ctx: &ctx,

@@ -198,12 +198,12 @@ pub fn compare<D: Document + ?Sized>(a: &D, b: &D, keys: &[(String, bool)]) -> O
 
 /// The fields every result keeps, whatever `keys` and `excludeKeys` say.
 fn always_kept(field: &str) -> bool {
-    matches!(field, "objectId" | "createdAt" | "updatedAt")
+    matches!(field, "objectId" | "createdAt" | "updatedAt" | "ACL")
 }
 
 /// Keeps only `keys` (when given; the first part of a dotted key) and the
 /// fields every object has (`ACL` too, as Parse Server), then drops
-/// `exclude`.
+/// `exclude` (never the fields every object has).
 pub fn pick(
     object: Map<String, Value>,
     keys: Option<&[String]>,

@@ -98,11 +98,16 @@ pub fn answer(
     objects: Vec<Map<String, Value>>,
 ) -> Result<Value, crate::error::ParseError> {
     let (results, total) = run(query, objects)?;
+    Ok(self::results(results, query.count.then_some(total)))
+}
+
+/// `{"results": [...]}`, plus `"count"` when given.
+pub fn results(results: Vec<Map<String, Value>>, count: Option<usize>) -> Value {
     let mut answer = serde_json::json!({ "results": results });
-    if query.count {
-        answer["count"] = serde_json::json!(total);
+    if let Some(count) = count {
+        answer["count"] = serde_json::json!(count);
     }
-    Ok(answer)
+    answer
 }
 
 /// Runs a query over objects the caller may read: filter, sort, count,

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::Store;
-use crate::error::ParseError;
+use super::{State, Store};
+use crate::{error::ParseError, operations, schema_types};
 
 /// A class: its declared fields and its objects by objectId.
 #[derive(Clone, Debug, Default)]
@@ -63,14 +63,16 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a new object. The class must exist unless `create_class` is
-    /// set, in which case it is made on the way (119 otherwise).
+    /// Stores a new object, its operators applied to an empty object and its
+    /// fields checked against the class's types (see [`write_changes`]).
+    /// The class must exist unless `create_class` is set, in which case it
+    /// is made on the way (119 otherwise). Returns what the answer echoes.
     pub fn insert_object(
         &self,
         class: &str,
         object: Map<String, Value>,
         create_class: bool,
-    ) -> Result<(), ParseError> {
+    ) -> Result<Map<String, Value>, ParseError> {
         let mut state = self.lock();
         if !state.classes.contains_key(class) && !create_class {
             return Err(ParseError::permission_denied());
@@ -80,13 +82,15 @@ impl Store {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
+        let mut stored = Map::new();
+        let echo = write_changes(&mut state, class, &id, &mut stored, object)?;
         state
             .classes
             .entry(class.to_owned())
             .or_default()
             .objects
-            .insert(id, object);
-        Ok(())
+            .insert(id, stored);
+        Ok(echo)
     }
 
     /// One object of a class.
@@ -109,32 +113,33 @@ impl Store {
     }
 
     /// Applies `changes` to one object if `may_write` allows it, in one
-    /// atomic step: `{"__op": "Delete"}` removes the field, any other value
-    /// replaces it. A missing object and one `may_write`
-    /// refuses are the same 101, as Parse Server answers both.
+    /// atomic step (see [`write_changes`]). A missing object and one
+    /// `may_write` refuses are the same 101, as Parse Server answers both.
+    /// Returns what the answer echoes (the results of operators).
     pub fn update_object(
         &self,
         class: &str,
         object_id: &str,
         changes: Map<String, Value>,
         may_write: impl Fn(&Map<String, Value>) -> bool,
-    ) -> Result<(), ParseError> {
+    ) -> Result<Map<String, Value>, ParseError> {
         let mut state = self.lock();
-        let object = state
+        let mut object = state
+            .classes
+            .get(class)
+            .and_then(|c| c.objects.get(object_id))
+            .filter(|o| may_write(o))
+            .cloned()
+            .ok_or_else(ParseError::object_not_found)?;
+        let echo = write_changes(&mut state, class, object_id, &mut object, changes)?;
+        if let Some(stored) = state
             .classes
             .get_mut(class)
             .and_then(|c| c.objects.get_mut(object_id))
-            .filter(|o| may_write(o))
-            .ok_or_else(ParseError::object_not_found)?;
-        for (key, value) in changes {
-            let delete = value.get("__op").and_then(Value::as_str) == Some("Delete");
-            if delete {
-                object.remove(&key);
-            } else {
-                object.insert(key, value);
-            }
+        {
+            *stored = object;
         }
-        Ok(())
+        Ok(echo)
     }
 
     /// Deletes one object if `may_write` allows it; 101 otherwise, and for
@@ -157,4 +162,33 @@ impl Store {
         objects.remove(object_id);
         Ok(())
     }
+}
+
+/// Checks `changes` against the types of `class` ([`schema_types`]),
+/// applies them to `object` ([`operations`]), records their relation
+/// changes, then declares the new fields: all or nothing, under the lock
+/// the caller holds. Returns what the answer echoes.
+fn write_changes(
+    state: &mut State,
+    class: &str,
+    object_id: &str,
+    object: &mut Map<String, Value>,
+    changes: Map<String, Value>,
+) -> Result<Map<String, Value>, ParseError> {
+    let mut fields = state
+        .classes
+        .get(class)
+        .map(|c| c.fields.clone())
+        .unwrap_or_default();
+    schema_types::check_and_extend(class, &mut fields, &changes)?;
+    let applied = operations::apply(object, changes)?;
+    for change in &applied.relations {
+        if change.add {
+            state.add_relation(class, &change.key, object_id, &change.ids);
+        } else {
+            state.remove_relation(class, &change.key, object_id, &change.ids);
+        }
+    }
+    state.classes.entry(class.to_owned()).or_default().fields = fields;
+    Ok(applied.echo)
 }

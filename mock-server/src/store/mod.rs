@@ -6,11 +6,12 @@
 //! "this username is free" and "insert this user", happen under one guard.
 //! Slow work (bcrypt) happens before the lock is taken.
 //!
-//! One file per entity: [`users`], [`sessions`], [`classes`], [`lockout`];
+//! One file per entity: [`users`], [`sessions`], [`classes`], [`relations`], [`lockout`];
 //! the tokens of mailed links in [`tokens`].
 
 pub mod classes;
 pub mod lockout;
+pub mod relations;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -39,6 +40,8 @@ pub struct State {
     pub sessions: HashMap<String, Session>,
     /// Classes by name.
     pub classes: HashMap<String, Class>,
+    /// Related objectIds by (owner class, Relation field, owner objectId).
+    pub relations: HashMap<relations::RelationKey, relations::RelatedIds>,
     /// Failed logins by user objectId (account lockout).
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
 }

@@ -248,6 +248,7 @@ fn field_starts_with(world: &mut ParseWorld, field: String, prefix: String) -> S
 
 #[then(expr = "the response is the Parse error {int} {string}")]
 fn parse_error(world: &mut ParseWorld, code: i64, message: String) -> StepResult {
+    let message = world.render(&message)?;
     let json = world.last_json()?;
     let actual_code = json.get("code").and_then(Value::as_i64);
     let actual_message = json

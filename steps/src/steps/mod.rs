@@ -5,6 +5,7 @@
 //! hold the steps that read like the guide for their area. They all go through
 //! [`crate::world::ParseWorld`], never through their own HTTP code.
 
+pub mod batch;
 pub mod cors;
 pub mod http;
 pub mod lockout;

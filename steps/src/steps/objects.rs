@@ -95,18 +95,47 @@ async fn user_created_object(
         .get(&user)
         .and_then(|u| u.session_token.clone())
         .ok_or_else(|| Failure::new(format!("{user} has no session token in this scenario")))?;
-    let class_name = world.unique(&class);
-    let body = world.render(docstring(step)?)?;
     let target = world.run.target.clone();
-    let mut request = world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
-    request.headers = vec![
+    let mut headers = vec![
         (APPLICATION_ID.to_owned(), target.app_id.clone()),
-        ("Content-Type".to_owned(), "application/json".to_owned()),
         (SESSION_TOKEN.to_owned(), token),
     ];
     if let Some(key) = &target.rest_api_key {
-        request.headers.push((REST_API_KEY.to_owned(), key.clone()));
+        headers.push((REST_API_KEY.to_owned(), key.clone()));
     }
+    create_object(world, step, headers, &object, &class, &user).await
+}
+
+/// An object the app's developer stored with the master key, remembered as
+/// `object` (`{{object.objectId}}`). The client's own headers are left as
+/// they were.
+#[given(expr = "the object {word} of class {word} exists with:")]
+async fn object_exists(
+    world: &mut ParseWorld,
+    step: &Step,
+    object: String,
+    class: String,
+) -> StepResult {
+    let headers = master_headers(world)?;
+    create_object(world, step, headers, &object, &class, "the master key").await
+}
+
+/// Creates `object` in `class` (its unique name) from the step's docstring
+/// with `headers`, and remembers its objectId; `who` names the creator in
+/// a failure.
+async fn create_object(
+    world: &mut ParseWorld,
+    step: &Step,
+    mut headers: Vec<(String, String)>,
+    object: &str,
+    class: &str,
+    who: &str,
+) -> StepResult {
+    let class_name = world.unique(class);
+    let body = world.render(docstring(step)?)?;
+    let mut request = world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
+    headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+    request.headers = headers;
     let exchange = world.send(request).await?;
     let object_id = exchange
         .response
@@ -117,11 +146,11 @@ async fn user_created_object(
         .map(str::to_owned);
     match (exchange.response.status, object_id) {
         (201, Some(id)) => {
-            world.objects.insert(object, id);
+            world.objects.insert(object.to_owned(), id);
             Ok(())
         }
         _ => Err(world.fail(format!(
-            "{user} could not create the object {object}: expected 201 with an objectId"
+            "{who} could not create the object {object}: expected 201 with an objectId"
         ))),
     }
 }

@@ -1,0 +1,221 @@
+//! `include`, `keys` and `excludeKeys` (Parse REST guide, Objects,
+//! "Retrieving Objects"; Queries, "Relational Queries"), for a single
+//! `GET /classes/C/id` and, object by object, for a find.
+//!
+//! - `include=author` replaces the pointer in `author` with the object it
+//!   points to, as `{"__type": "Object", "className": …, …fields}`;
+//!   `include=author.up` does so for `author`, then for `up` inside it. The
+//!   pointed-to object is read with the caller's rights: one the caller may
+//!   not read (or that is gone) is left out, field and all, as Parse Server
+//!   does.
+//! - `keys=a,b` keeps only those fields (plus `objectId`, `createdAt`,
+//!   `updatedAt` and `ACL`); `keys=author.name` keeps `name` in the
+//!   included `author`.
+//! - `excludeKeys=a,b` leaves those fields out.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::can_read;
+use crate::{context::RequestContext, store::Store};
+
+/// The fields a `keys` selection always keeps.
+const ALWAYS_KEPT: &[&str] = &[
+    "objectId",
+    "createdAt",
+    "updatedAt",
+    "ACL",
+    "__type",
+    "className",
+];
+
+/// What a request asks of the shape of each object it reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Projection {
+    /// Pointer paths to follow (`author`, `author.up`).
+    pub include: Vec<String>,
+    /// Only these fields, when given (`title`, `author.name`).
+    pub keys: Option<Vec<String>>,
+    /// These fields left out.
+    pub exclude_keys: Vec<String>,
+}
+
+impl Projection {
+    /// Reads `include`, `keys` and `excludeKeys` from query parameters
+    /// (comma-separated lists).
+    pub fn from_params(params: &HashMap<String, String>) -> Projection {
+        let list = |name: &str| -> Option<Vec<String>> {
+            params.get(name).map(|value| {
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+        };
+        Projection {
+            include: list("include").unwrap_or_default(),
+            keys: list("keys"),
+            exclude_keys: list("excludeKeys").unwrap_or_default(),
+        }
+    }
+
+    /// Follows the included pointers of `object`, then keeps the asked keys.
+    pub fn apply(
+        &self,
+        store: &Store,
+        ctx: &RequestContext,
+        mut object: Map<String, Value>,
+    ) -> Map<String, Value> {
+        for path in &self.include {
+            let segments: Vec<&str> = path.split('.').collect();
+            include_path(store, ctx, &mut object, &segments);
+        }
+        select_keys(object, self.keys.as_deref(), &self.exclude_keys)
+    }
+}
+
+/// Follows one include path (`["author", "up"]`) in `object`: each pointer
+/// on the way is replaced with the object it points to, if the caller may
+/// read it, and left out otherwise. Arrays of pointers are followed element
+/// by element.
+pub fn include_path(
+    store: &Store,
+    ctx: &RequestContext,
+    object: &mut Map<String, Value>,
+    segments: &[&str],
+) {
+    let Some((first, rest)) = segments.split_first() else {
+        return;
+    };
+    let Some(value) = object.get_mut(*first) else {
+        return;
+    };
+    let resolved = match &mut *value {
+        Value::Array(items) => {
+            let resolved = items
+                .drain(..)
+                .filter_map(|item| resolve(store, ctx, item, rest))
+                .collect();
+            Some(Value::Array(resolved))
+        }
+        other => resolve(store, ctx, other.take(), rest),
+    };
+    match resolved {
+        Some(resolved) => *value = resolved,
+        None => {
+            object.remove(*first);
+        }
+    }
+}
+
+/// A pointer replaced with its object (then `rest` followed inside it), an
+/// already included object followed further, any other value as it is;
+/// `None` for a pointer the caller may not follow.
+fn resolve(store: &Store, ctx: &RequestContext, value: Value, rest: &[&str]) -> Option<Value> {
+    let Value::Object(mut map) = value else {
+        return Some(value);
+    };
+    match map.get("__type").and_then(Value::as_str) {
+        Some("Pointer") => {
+            let class = map.get("className").and_then(Value::as_str)?.to_owned();
+            let id = map.get("objectId").and_then(Value::as_str)?;
+            let mut target = store.object(&class, id)?;
+            if !can_read(target.get("ACL"), ctx) {
+                return None;
+            }
+            target.insert("__type".into(), Value::from("Object"));
+            target.insert("className".into(), Value::from(class));
+            include_path(store, ctx, &mut target, rest);
+            Some(Value::Object(target))
+        }
+        Some("Object") => {
+            include_path(store, ctx, &mut map, rest);
+            Some(Value::Object(map))
+        }
+        _ => Some(Value::Object(map)),
+    }
+}
+
+/// Keeps only `keys` (when given: first segments at this level, the rest
+/// inside included objects) and the fields every object keeps, then drops
+/// `exclude`.
+pub fn select_keys(
+    mut object: Map<String, Value>,
+    keys: Option<&[String]>,
+    exclude: &[String],
+) -> Map<String, Value> {
+    // The built-in fields stay whatever excludeKeys says, as Parse Server.
+    for key in exclude
+        .iter()
+        .filter(|k| !ALWAYS_KEPT.contains(&k.as_str()))
+    {
+        object.remove(key);
+    }
+    let Some(keys) = keys else {
+        return object;
+    };
+    let mut kept = Map::new();
+    for (name, value) in object {
+        let nested: Vec<String> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(name.as_str())?.strip_prefix('.'))
+            .map(str::to_owned)
+            .collect();
+        let named = keys.contains(&name);
+        if ALWAYS_KEPT.contains(&name.as_str()) || (named && nested.is_empty()) {
+            kept.insert(name, value);
+        } else if !nested.is_empty() {
+            let value = match value {
+                Value::Object(inner) => Value::Object(select_keys(inner, Some(&nested), &[])),
+                other => other,
+            };
+            kept.insert(name, value);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn map(value: Value) -> Map<String, Value> {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn keys_keep_the_named_fields_and_the_built_in_ones() {
+        let object =
+            map(json!({"objectId": "a", "createdAt": "t", "score": 1, "name": "n", "x": 2}));
+        let keys = vec!["score".to_owned(), "name".to_owned()];
+        assert_eq!(
+            Value::Object(select_keys(object.clone(), Some(&keys), &[])),
+            json!({"objectId": "a", "createdAt": "t", "score": 1, "name": "n"})
+        );
+        assert_eq!(
+            Value::Object(select_keys(
+                object,
+                None,
+                &["x".to_owned(), "name".to_owned()]
+            )),
+            json!({"objectId": "a", "createdAt": "t", "score": 1})
+        );
+    }
+
+    #[test]
+    fn dotted_keys_select_inside_included_objects() {
+        let object = map(json!({"objectId": "p", "title": "t", "author": {
+            "__type": "Object", "className": "A", "objectId": "a", "name": "n", "age": 3
+        }}));
+        let keys = vec!["author.name".to_owned()];
+        assert_eq!(
+            Value::Object(select_keys(object, Some(&keys), &[])),
+            json!({"objectId": "p", "author": {"__type": "Object", "className": "A", "objectId": "a", "name": "n"}})
+        );
+    }
+}
