@@ -15,11 +15,11 @@ Feature: Sorting, paging, choosing keys and counting
   Background:
     Given the client uses the application id and the REST API key
     And the class GameScore holds these objects:
-      | object | playerName | score | ACL                                  |
-      | alice  | Alice      | 10    | {"*": {"read": true, "write": true}} |
-      | bob    | Bob        | 20    | {"*": {"read": true, "write": true}} |
-      | carol  | Carol      | 20    | {"*": {"read": true, "write": true}} |
-      | dave   | Dave       | 30    | {"*": {"read": true, "write": true}} |
+      | object | playerName | score | cheatMode | ACL                                  |
+      | alice  | Alice      | 10    | false     | {"*": {"read": true, "write": true}} |
+      | bob    | Bob        | 20    | false     | {"*": {"read": true, "write": true}} |
+      | carol  | Carol      | 20    | true      | {"*": {"read": true, "write": true}} |
+      | dave   | Dave       | 30    | false     | {"*": {"read": true, "write": true}} |
 
   @id.queries.order-ascending
   Scenario: order sorts by the field, ascending
@@ -83,7 +83,7 @@ Feature: Sorting, paging, choosing keys and counting
       | excludeKeys | playerName |
     Then the response status is 200
     And the results are the objects "alice, bob, carol, dave", in any order
-    And every result has exactly the fields "objectId, createdAt, updatedAt, ACL, score"
+    And every result has exactly the fields "objectId, createdAt, updatedAt, ACL, score, cheatMode"
 
   @id.queries.exclude-built-in-keys
   Scenario: excludeKeys does not remove objectId, createdAt or updatedAt
@@ -91,7 +91,7 @@ Feature: Sorting, paging, choosing keys and counting
       | where       | {"score": 30}                        |
       | excludeKeys | objectId,createdAt,updatedAt,score   |
     Then the results are the objects "dave", in any order
-    And every result has exactly the fields "objectId, createdAt, updatedAt, ACL, playerName"
+    And every result has exactly the fields "objectId, createdAt, updatedAt, ACL, playerName, cheatMode"
 
   @id.queries.count-limit-zero
   Scenario: count with limit 0 answers the number of matches and no results
