@@ -196,28 +196,54 @@ pub fn compare<D: Document + ?Sized>(a: &D, b: &D, keys: &[(String, bool)]) -> O
     Ordering::Equal
 }
 
-/// The fields every result keeps, whatever `keys` and `excludeKeys` say.
-fn always_kept(field: &str) -> bool {
-    matches!(field, "objectId" | "createdAt" | "updatedAt" | "ACL")
-}
+/// The fields every result keeps, whatever `keys` and `excludeKeys` say
+/// (`__type` and `className` are those of an included object).
+const ALWAYS_KEPT: &[&str] = &[
+    "objectId",
+    "createdAt",
+    "updatedAt",
+    "ACL",
+    "__type",
+    "className",
+];
 
-/// Keeps only `keys` (when given; the first part of a dotted key) and the
-/// fields every object has (`ACL` too, as Parse Server), then drops
-/// `exclude` (never the fields every object has).
+/// Keeps only `keys` (when given: first segments at this level, the rest
+/// inside included objects, `keys=author.name`) and the fields every object
+/// keeps, then drops `exclude` (never the fields every object keeps, as
+/// Parse Server).
 pub fn pick(
-    object: Map<String, Value>,
+    mut object: Map<String, Value>,
     keys: Option<&[String]>,
     exclude: &[String],
 ) -> Map<String, Value> {
-    let wanted = |field: &str| {
-        keys.is_none_or(|keys| {
-            field == "ACL" || keys.iter().any(|k| k.split('.').next() == Some(field))
-        })
+    for key in exclude
+        .iter()
+        .filter(|k| !ALWAYS_KEPT.contains(&k.as_str()))
+    {
+        object.remove(key);
+    }
+    let Some(keys) = keys else {
+        return object;
     };
-    object
-        .into_iter()
-        .filter(|(k, _)| always_kept(k) || (wanted(k) && !exclude.contains(k)))
-        .collect()
+    let mut kept = Map::new();
+    for (name, value) in object {
+        let nested: Vec<String> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(name.as_str())?.strip_prefix('.'))
+            .map(str::to_owned)
+            .collect();
+        let named = keys.contains(&name);
+        if ALWAYS_KEPT.contains(&name.as_str()) || (named && nested.is_empty()) {
+            kept.insert(name, value);
+        } else if !nested.is_empty() {
+            let value = match value {
+                Value::Object(inner) => Value::Object(pick(inner, Some(&nested), &[])),
+                other => other,
+            };
+            kept.insert(name, value);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
