@@ -147,6 +147,25 @@ mod tests {
         parse::parse(&params).unwrap()
     }
 
+    /// A document that is not a JSON map: the engine only needs `field`.
+    struct Pair(Value);
+
+    impl Document for Pair {
+        fn field(&self, name: &str) -> Option<&Value> {
+            (name == "only").then_some(&self.0)
+        }
+    }
+
+    #[test]
+    fn dot_notation_descends_from_any_document() {
+        let doc = Pair(serde_json::json!({"a": {"b": 3}}));
+        assert_eq!(lookup(&doc, "only.a.b"), Some(&serde_json::json!(3)));
+        assert_eq!(lookup(&doc, "only.a.c"), None);
+        assert_eq!(lookup(&doc, "other"), None);
+        let w = serde_json::json!({"only.a.b": {"$gt": 2}});
+        assert!(eval::matches(&doc, w.as_object().unwrap()).unwrap());
+    }
+
     #[test]
     fn finds_a_field_in_where_order_and_nested_clauses() {
         assert!(names_field(
