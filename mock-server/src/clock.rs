@@ -17,9 +17,9 @@ pub fn format(at: OffsetDateTime) -> String {
         .unwrap_or_else(|_| at.unix_timestamp().to_string())
 }
 
-/// A moment written as ISO 8601 (RFC 3339), as Parse writes dates.
-pub fn parse(iso: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(iso, &time::format_description::well_known::Rfc3339).ok()
+/// Reads an ISO 8601 moment (RFC 3339, e.g. `2022-01-01T12:23:45.678Z`).
+pub fn parse_iso(text: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
 #[cfg(test)]
@@ -28,6 +28,6 @@ mod tests {
     fn formats_with_milliseconds_and_z() {
         let at = time::macros::datetime!(2022-01-01 12:23:45.678 UTC);
         assert_eq!(super::format(at), "2022-01-01T12:23:45.678Z");
-        assert_eq!(super::parse("2022-01-01T12:23:45.678Z"), Some(at));
+        assert_eq!(super::parse_iso("2022-01-01T12:23:45.678Z"), Some(at));
     }
 }

@@ -12,7 +12,9 @@ use axum::{
 use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
-    handlers::{batch, email, health, login, objects, pages, schemas, sessions, signup, users},
+    handlers::{
+        aggregate, batch, email, health, login, objects, pages, schemas, sessions, signup, users,
+    },
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
@@ -58,6 +60,7 @@ pub fn router(state: AppState) -> Router {
                 .put(objects::update)
                 .delete(objects::delete),
         )
+        .route("/aggregate/{className}", get(aggregate::aggregate))
         .route(
             "/schemas/{className}",
             get(schemas::get)

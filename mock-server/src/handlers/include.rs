@@ -23,16 +23,6 @@ use crate::{
     store::{Store, USER_CLASS},
 };
 
-/// The fields a `keys` selection always keeps.
-const ALWAYS_KEPT: &[&str] = &[
-    "objectId",
-    "createdAt",
-    "updatedAt",
-    "ACL",
-    "__type",
-    "className",
-];
-
 /// What a request asks of the shape of each object it reads.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Projection {
@@ -145,40 +135,9 @@ fn resolve(store: &Store, ctx: &RequestContext, value: Value, rest: &[&str]) -> 
     }
 }
 
-/// Keeps only `keys` (when given: first segments at this level, the rest
-/// inside included objects) and the fields every object keeps, then drops
-/// `exclude`.
-pub fn select_keys(
-    mut object: Map<String, Value>,
-    keys: Option<&[String]>,
-    exclude: &[String],
-) -> Map<String, Value> {
-    for key in exclude {
-        object.remove(key);
-    }
-    let Some(keys) = keys else {
-        return object;
-    };
-    let mut kept = Map::new();
-    for (name, value) in object {
-        let nested: Vec<String> = keys
-            .iter()
-            .filter_map(|k| k.strip_prefix(name.as_str())?.strip_prefix('.'))
-            .map(str::to_owned)
-            .collect();
-        let named = keys.contains(&name);
-        if ALWAYS_KEPT.contains(&name.as_str()) || (named && nested.is_empty()) {
-            kept.insert(name, value);
-        } else if !nested.is_empty() {
-            let value = match value {
-                Value::Object(inner) => Value::Object(select_keys(inner, Some(&nested), &[])),
-                other => other,
-            };
-            kept.insert(name, value);
-        }
-    }
-    kept
-}
+/// `keys` and `excludeKeys` on one object: the query engine's
+/// [`crate::query::eval::pick`].
+pub use crate::query::eval::pick as select_keys;
 
 #[cfg(test)]
 mod tests {

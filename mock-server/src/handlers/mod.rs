@@ -2,6 +2,7 @@
 //! state and the body, applies the rules of its part of the guide, and
 //! returns a response or an [`ApiError`]; it never formats HTTP by hand.
 
+pub mod aggregate;
 pub mod batch;
 pub mod email;
 pub mod health;
@@ -13,6 +14,7 @@ pub mod relations;
 pub mod schemas;
 pub mod sessions;
 pub mod signup;
+pub mod source;
 pub mod users;
 
 use axum::{

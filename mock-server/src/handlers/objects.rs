@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::{
     can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
-    relations::resolve_related_to, schemas::valid_class_name,
+    schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
     AppState, clock,
@@ -109,24 +109,19 @@ pub async fn delete(
 
 /// `GET /classes/:className`: the objects the caller may read that match
 /// the query, as `{"results": [...]}` (plus `"count"` when asked). Objects
-/// the ACL hides are left out without a word. A class that does not exist
-/// is 119 for a client, as Parse Server 9 answers by default, and empty for
-/// the master key.
+/// the ACL hides are left out without a word, in subqueries too. A class
+/// that does not exist is 119 for a client, as Parse Server 9 answers by
+/// default, and empty for the master key.
 pub async fn find(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path(class): Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let mut query = query::parse::parse(&params)?;
-    resolve_related_to(&state.store, &ctx, &mut query.constraints)?;
-    let found = state
-        .store
-        .find(&class, &query, |o| can_read(o.field("ACL"), &ctx))?;
-    let (results, total) = match found {
-        Some(found) => found,
-        None if ctx.is_master => (Vec::new(), 0),
-        None => return Err(ParseError::permission_denied().into()),
+    let query = query::parse::parse(&params)?;
+    let source = StoreSource {
+        state: &state,
+        ctx: &ctx,
     };
-    Ok(Json(query::answer(&query, results, total)))
+    Ok(Json(source.answer(&class, query, &params)?))
 }

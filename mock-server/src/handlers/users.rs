@@ -12,7 +12,10 @@ use axum::{
 };
 use serde_json::{Map, Value, json};
 
-use super::{can_read, check_new_fields, check_request_data, email, signup::linked_accounts};
+use super::{
+    can_read, check_new_fields, check_request_data, email, signup::linked_accounts,
+    source::StoreSource,
+};
 use crate::{
     AppState, clock,
     context::RequestContext,
@@ -208,16 +211,9 @@ pub async fn find(
     if !ctx.is_master && query::names_field(&query, "email") {
         return Err(ParseError::permission_denied().into());
     }
-    let (users, total) = state
-        .store
-        .find(USER_CLASS, &query, |u| can_read(u.field("ACL"), &ctx))?
-        .unwrap_or_default();
-    let results = users
-        .into_iter()
-        .map(|mut user| {
-            hide_linked_accounts(&mut user, &ctx);
-            user
-        })
-        .collect();
-    Ok(Json(query::answer(&query, results, total)))
+    let source = StoreSource {
+        state: &state,
+        ctx: &ctx,
+    };
+    Ok(Json(source.answer(USER_CLASS, query, &params)?))
 }

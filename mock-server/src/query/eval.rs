@@ -1,42 +1,28 @@
-//! Matching, sorting and key selection.
+//! Matching, sorting and key selection, over any [`Document`].
+//!
+//! The `where` is expected to have passed [`super::validate::validate`] and
+//! [`super::resolve::resolve`]; what they would refuse is still refused
+//! here, never matched by accident.
 
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use super::Document;
+use super::{Document, lookup, text, validate};
 use crate::error::ParseError;
 
-/// Fields a query may never name: the password and internal fields.
-fn forbidden(field: &str) -> bool {
-    field == "password" || (field.starts_with('_') && !field.starts_with("__"))
-}
-
-/// Whether `object` satisfies every constraint.
+/// Whether `doc` satisfies every constraint.
 pub fn matches<D: Document + ?Sized>(
-    object: &D,
+    doc: &D,
     constraints: &Map<String, Value>,
 ) -> Result<bool, ParseError> {
     for (field, constraint) in constraints {
-        if let Some(ok) = logical(object, field, constraint)? {
-            if !ok {
-                return Ok(false);
+        let ok = match field.as_str() {
+            "$or" | "$and" | "$nor" => logical(doc, field, constraint)?,
+            _ if !validate::queryable(field) => {
+                return Err(ParseError::new(105, format!("Invalid key name: {field}")));
             }
-            continue;
-        }
-        if forbidden(field) || !valid_key(field) {
-            return Err(ParseError::new(105, format!("Invalid key name: {field}")));
-        }
-        let value = object.field(field);
-        let ok = match constraint {
-            Value::Object(ops) if ops.keys().any(|k| k.starts_with('$')) => {
-                let mut all = true;
-                for (op, operand) in ops {
-                    all &= operator(op, value, operand, ops)?;
-                }
-                all
-            }
-            expected => value.is_some_and(|v| equal(v, expected)),
+            _ => field_matches(lookup(doc, field), constraint)?,
         };
         if !ok {
             return Ok(false);
@@ -45,33 +31,37 @@ pub fn matches<D: Document + ?Sized>(
     Ok(true)
 }
 
-/// `$or`, `$and` and `$nor`: an array of `where` objects; `None` for any
-/// other field.
+/// One field's value against its constraint: a value to equal, or an
+/// object of operators that must all hold.
+fn field_matches(value: Option<&Value>, constraint: &Value) -> Result<bool, ParseError> {
+    match constraint.as_object().filter(|o| validate::is_operators(o)) {
+        Some(ops) => {
+            for (op, operand) in ops {
+                if !operator(op, value, operand, ops)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        }
+        None => Ok(value.is_some_and(|v| equal(v, constraint))),
+    }
+}
+
+/// `$or`, `$and` and `$nor`: an array of `where` objects.
 fn logical<D: Document + ?Sized>(
-    object: &D,
+    doc: &D,
     field: &str,
     operand: &Value,
-) -> Result<Option<bool>, ParseError> {
-    if !matches!(field, "$or" | "$and" | "$nor") {
-        return Ok(None);
+) -> Result<bool, ParseError> {
+    let mut results = Vec::new();
+    for clause in validate::clauses(field, operand)? {
+        results.push(matches(doc, clause)?);
     }
-    let bad = || ParseError::new(102, format!("Bad {field} format - use an array value."));
-    let clauses = operand.as_array().ok_or_else(bad)?;
-    let mut results = Vec::with_capacity(clauses.len());
-    for clause in clauses {
-        results.push(matches(object, clause.as_object().ok_or_else(bad)?)?);
-    }
-    Ok(Some(match field {
+    Ok(match field {
         "$or" => results.contains(&true),
         "$and" => !results.contains(&false),
         _ => !results.contains(&true),
-    }))
-}
-
-fn valid_key(field: &str) -> bool {
-    let mut chars = field.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 fn operator(
@@ -85,60 +75,87 @@ fn operator(
             .and_then(|v| order(v, operand))
             .is_some_and(|o| want.contains(&o))
     };
+    let contains = |o: &Value| value.is_some_and(|v| equal(v, o));
     Ok(match op {
         "$lt" => compare(&[Ordering::Less]),
         "$lte" => compare(&[Ordering::Less, Ordering::Equal]),
         "$gt" => compare(&[Ordering::Greater]),
         "$gte" => compare(&[Ordering::Greater, Ordering::Equal]),
-        "$ne" => !value.is_some_and(|v| equal(v, operand)),
-        "$in" => list(op, operand)?
-            .iter()
-            .any(|o| value.is_some_and(|v| equal(v, o))),
-        "$nin" => !list(op, operand)?
-            .iter()
-            .any(|o| value.is_some_and(|v| equal(v, o))),
+        "$eq" => contains(operand),
+        "$ne" => !contains(operand),
+        "$in" => list(op, operand)?.iter().any(contains),
+        "$nin" => !list(op, operand)?.iter().any(contains),
+        "$all" => {
+            let items = value.and_then(Value::as_array);
+            list(op, operand)?
+                .iter()
+                .all(|o| items.is_some_and(|items| items.iter().any(|i| same(i, o))))
+        }
         "$exists" => match operand {
             Value::Bool(wanted) => value.is_some_and(|v| !v.is_null()) == *wanted,
-            _ => return Err(ParseError::new(102, "$exists: argument must be a boolean")),
+            _ => return Err(ParseError::new(107, "bad $exists value")),
         },
         "$regex" => {
             let pattern = operand
                 .as_str()
-                .ok_or_else(|| ParseError::new(102, "$regex: argument must be a string"))?;
+                .ok_or_else(|| ParseError::new(102, "$regex value must be a string"))?;
             let options = all
                 .get("$options")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let regex = regex::RegexBuilder::new(pattern)
-                .case_insensitive(options.contains('i'))
-                .multi_line(options.contains('m'))
-                .build()
-                .map_err(|_| ParseError::new(102, "Invalid regular expression"))?;
+            let regex = validate::compile(pattern, options)?;
             value
                 .and_then(Value::as_str)
                 .is_some_and(|s| regex.is_match(s))
         }
         "$options" => true,
-        other => return Err(ParseError::new(102, format!("bad constraint: {other}"))),
+        "$text" => text::matches(value, operand),
+        "$select" | "$dontSelect" | "$inQuery" | "$notInQuery" => {
+            return Err(ParseError::new(102, format!("improper usage of {op}")));
+        }
+        other => return Err(ParseError::new(107, format!("bad constraint: {other}"))),
     })
 }
 
 fn list<'a>(op: &str, operand: &'a Value) -> Result<&'a Vec<Value>, ParseError> {
     operand
         .as_array()
-        .ok_or_else(|| ParseError::new(102, format!("{op}: argument must be an array")))
+        .ok_or_else(|| ParseError::new(107, format!("bad {op} value")))
 }
 
 /// Equality, with a value matching an array that contains it (Parse's
 /// array semantics).
 fn equal(value: &Value, expected: &Value) -> bool {
     match value {
-        Value::Array(items) if !expected.is_array() => items.contains(expected),
-        _ => comparable(value) == comparable(expected),
+        Value::Array(items) if !expected.is_array() => items.iter().any(|i| same(i, expected)),
+        _ => same(value, expected),
     }
 }
 
-/// Dates compare by their ISO text; everything else as is.
+/// Whether two values are the same: pointers by class and objectId, dates
+/// by their moment, everything else as is.
+fn same(a: &Value, b: &Value) -> bool {
+    match (pointer(a), pointer(b)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => comparable(a) == comparable(b),
+        _ => false,
+    }
+}
+
+/// A pointer's class and objectId (a pointer or an included object).
+fn pointer(value: &Value) -> Option<(&str, &str)> {
+    let kind = value.get("__type").and_then(Value::as_str)?;
+    if kind != "Pointer" && kind != "Object" {
+        return None;
+    }
+    Some((
+        value.get("className").and_then(Value::as_str)?,
+        value.get("objectId").and_then(Value::as_str)?,
+    ))
+}
+
+/// Dates compare by their ISO text (createdAt and updatedAt are stored as
+/// ISO text already); everything else as is.
 fn comparable(value: &Value) -> &Value {
     match value.get("__type").and_then(Value::as_str) {
         Some("Date") => value.get("iso").unwrap_or(value),
@@ -156,34 +173,77 @@ fn order(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
-/// Sorts by the keys in order; missing values sort first.
-pub fn sort<D: Document>(objects: &mut [D], keys: &[(String, bool)]) {
-    objects.sort_by(|a, b| {
-        for (key, descending) in keys {
-            let ord = match (a.field(key), b.field(key)) {
-                (Some(x), Some(y)) => order(x, y).unwrap_or(Ordering::Equal),
-                (None, Some(_)) => Ordering::Less,
-                (Some(_), None) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            };
-            let ord = if *descending { ord.reverse() } else { ord };
-            if ord != Ordering::Equal {
-                return ord;
-            }
-        }
-        Ordering::Equal
-    });
+/// Sorts by the keys in order (`true`: descending); missing values sort
+/// first.
+pub fn sort<D: Document>(docs: &mut [D], keys: &[(String, bool)]) {
+    docs.sort_by(|a, b| compare(a, b, keys));
 }
 
-/// Keeps only `keys` and the fields every object has.
-pub fn pick(object: Map<String, Value>, keys: &[String]) -> Map<String, Value> {
-    object
-        .into_iter()
-        .filter(|(k, _)| {
-            matches!(k.as_str(), "objectId" | "createdAt" | "updatedAt")
-                || keys.iter().any(|w| w == k)
-        })
-        .collect()
+/// The order of two documents by the sort keys.
+pub fn compare<D: Document + ?Sized>(a: &D, b: &D, keys: &[(String, bool)]) -> Ordering {
+    for (key, descending) in keys {
+        let ord = match (lookup(a, key), lookup(b, key)) {
+            (Some(x), Some(y)) => order(x, y).unwrap_or(Ordering::Equal),
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let ord = if *descending { ord.reverse() } else { ord };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    Ordering::Equal
+}
+
+/// The fields every result keeps, whatever `keys` and `excludeKeys` say
+/// (`__type` and `className` are those of an included object).
+const ALWAYS_KEPT: &[&str] = &[
+    "objectId",
+    "createdAt",
+    "updatedAt",
+    "ACL",
+    "__type",
+    "className",
+];
+
+/// Keeps only `keys` (when given: first segments at this level, the rest
+/// inside included objects, `keys=author.name`) and the fields every object
+/// keeps, then drops `exclude` (never the fields every object keeps, as
+/// Parse Server).
+pub fn pick(
+    mut object: Map<String, Value>,
+    keys: Option<&[String]>,
+    exclude: &[String],
+) -> Map<String, Value> {
+    for key in exclude
+        .iter()
+        .filter(|k| !ALWAYS_KEPT.contains(&k.as_str()))
+    {
+        object.remove(key);
+    }
+    let Some(keys) = keys else {
+        return object;
+    };
+    let mut kept = Map::new();
+    for (name, value) in object {
+        let nested: Vec<String> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(name.as_str())?.strip_prefix('.'))
+            .map(str::to_owned)
+            .collect();
+        let named = keys.contains(&name);
+        if ALWAYS_KEPT.contains(&name.as_str()) || (named && nested.is_empty()) {
+            kept.insert(name, value);
+        } else if !nested.is_empty() {
+            let value = match value {
+                Value::Object(inner) => Value::Object(pick(inner, Some(&nested), &[])),
+                other => other,
+            };
+            kept.insert(name, value);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

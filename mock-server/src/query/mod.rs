@@ -1,17 +1,48 @@
-//! The query engine: `where` constraints, `order`, `skip`, `limit`, `keys`
-//! and `count`, as pure functions over JSON objects (no HTTP, no locks).
+//! The query engine: `where` constraints, `order`, `skip`, `limit`, `keys`,
+//! `excludeKeys` and `count`, as pure functions over [`Document`]s (no
+//! HTTP, no locks). The store's planner (`store::find`) picks the rows a
+//! query looks at and runs the engine over them as they are stored.
 //!
 //! - [`parse`]: query-string parameters → [`Query`].
-//! - [`eval`]: does an object match a `where`; sorting; picking keys.
-//!
-//! The engine reads objects through [`Document`], so it runs over the
-//! store's rows as they are; the store's planner (`store::find`) picks the
-//! rows to look at.
+//! - [`validate`]: refuses a malformed `where` before any object is read.
+//! - [`resolve`]: replaces subqueries (`$inQuery`, `$select`, …) by plain
+//!   constraints, through a [`resolve::Source`].
+//! - [`eval`]: does a [`Document`] match a `where`; sorting; picking keys.
+//! - [`text`]: the `$text` search.
 
+pub mod aggregate;
 pub mod eval;
 pub mod parse;
+pub mod resolve;
+pub mod text;
+pub mod validate;
 
 use serde_json::{Map, Value};
+
+/// Something a query can be evaluated over: a stored object, whatever the
+/// store keeps around it. Dot notation (`a.b`) descends from
+/// [`Document::field`] into nested objects (see [`lookup`]).
+pub trait Document {
+    /// The top-level field `name`, if the document has it.
+    fn field(&self, name: &str) -> Option<&Value>;
+}
+
+impl Document for Map<String, Value> {
+    fn field(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+}
+
+/// The value at `path` in `doc`: a field name, or `a.b.c` to descend into
+/// nested objects.
+pub fn lookup<'a, D: Document + ?Sized>(doc: &'a D, path: &str) -> Option<&'a Value> {
+    let mut parts = path.split('.');
+    let mut value = doc.field(parts.next()?)?;
+    for part in parts {
+        value = value.as_object()?.get(part)?;
+    }
+    Some(value)
+}
 
 /// A parsed query.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,10 +55,32 @@ pub struct Query {
     pub skip: usize,
     /// At most this many results (default 100).
     pub limit: usize,
-    /// Only these fields (plus objectId, createdAt, updatedAt), if given.
+    /// Only these fields (plus objectId, createdAt, updatedAt and ACL), if
+    /// given.
     pub keys: Option<Vec<String>>,
+    /// Every field but these (objectId, createdAt and updatedAt stay).
+    pub exclude_keys: Vec<String>,
+    /// Pointer fields to replace by the objects they point to.
+    pub include: Vec<String>,
     /// Whether to answer the number of matches too.
     pub count: bool,
+}
+
+impl Query {
+    /// Every object that matches `constraints`, in no given order, with all
+    /// its fields: a subquery.
+    pub fn matching(constraints: Map<String, Value>) -> Query {
+        Query {
+            constraints,
+            order: Vec::new(),
+            skip: 0,
+            limit: usize::MAX,
+            keys: None,
+            exclude_keys: Vec::new(),
+            include: Vec::new(),
+            count: false,
+        }
+    }
 }
 
 /// Whether the query constrains or sorts by `field` (or a key under it,
@@ -58,26 +111,13 @@ fn constrains(constraints: &Map<String, Value>, is_field: &dyn Fn(&str) -> bool)
 }
 
 /// A find's answer: `{"results": [...]}`, plus `"count"` (the number of
-/// matches before `skip` and `limit`) when asked.
-pub fn answer(query: &Query, results: Vec<Map<String, Value>>, total: usize) -> Value {
+/// matches before `skip` and `limit`) when given.
+pub fn results(results: Vec<Map<String, Value>>, count: Option<usize>) -> Value {
     let mut answer = serde_json::json!({ "results": results });
-    if query.count {
-        answer["count"] = serde_json::json!(total);
+    if let Some(count) = count {
+        answer["count"] = serde_json::json!(count);
     }
     answer
-}
-
-/// What the query engine reads an object through: a stored row or a JSON
-/// object alike.
-pub trait Document {
-    /// The value of a top-level field; `None` when it is missing.
-    fn field(&self, name: &str) -> Option<&Value>;
-}
-
-impl Document for Map<String, Value> {
-    fn field(&self, name: &str) -> Option<&Value> {
-        self.get(name)
-    }
 }
 
 #[cfg(test)]
@@ -92,6 +132,25 @@ mod tests {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
         parse::parse(&params).unwrap()
+    }
+
+    /// A document that is not a JSON map: the engine only needs `field`.
+    struct Pair(Value);
+
+    impl Document for Pair {
+        fn field(&self, name: &str) -> Option<&Value> {
+            (name == "only").then_some(&self.0)
+        }
+    }
+
+    #[test]
+    fn dot_notation_descends_from_any_document() {
+        let doc = Pair(serde_json::json!({"a": {"b": 3}}));
+        assert_eq!(lookup(&doc, "only.a.b"), Some(&serde_json::json!(3)));
+        assert_eq!(lookup(&doc, "only.a.c"), None);
+        assert_eq!(lookup(&doc, "other"), None);
+        let w = serde_json::json!({"only.a.b": {"$gt": 2}});
+        assert!(eval::matches(&doc, w.as_object().unwrap()).unwrap());
     }
 
     #[test]

@@ -4,60 +4,119 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::Query;
+use super::{Query, validate};
 use crate::error::ParseError;
 
 /// Parse Server's default page size.
 pub const DEFAULT_LIMIT: usize = 100;
 
-/// Reads `where`, `order`, `skip`, `limit`, `keys` and `count`.
+/// The parameters a find accepts (Parse Server's `ClassesRouter`); any
+/// other is refused with 102.
+const PARAMETERS: &[&str] = &[
+    "where",
+    "order",
+    "skip",
+    "limit",
+    "keys",
+    "excludeKeys",
+    "count",
+    "include",
+    "includeAll",
+    "redirectClassNameForKey",
+    "readPreference",
+    "includeReadPreference",
+    "subqueryReadPreference",
+    "hint",
+    "explain",
+    "comment",
+];
+
+/// Reads `where`, `order`, `skip`, `limit`, `keys`, `excludeKeys`,
+/// `include` and `count`, and checks the `where` ([`validate`]).
 pub fn parse(params: &HashMap<String, String>) -> Result<Query, ParseError> {
+    if let Some(unknown) = params.keys().find(|k| !PARAMETERS.contains(&k.as_str())) {
+        return Err(ParseError::new(
+            102,
+            format!("Invalid parameter for query: {unknown}"),
+        ));
+    }
     let constraints = match params.get("where") {
         None => Default::default(),
         Some(text) => match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(map)) => map,
-            Ok(_) => return Err(ParseError::invalid_json("where must be a JSON object")),
-            Err(e) => return Err(ParseError::invalid_json(e)),
+            _ => return Err(ParseError::new(107, "where parameter is not valid JSON")),
         },
     };
-    let number = |name: &str, default: usize| -> Result<usize, ParseError> {
-        match params.get(name) {
-            None => Ok(default),
-            Some(text) => text
-                .trim()
-                .parse::<i64>()
-                .map(|n| usize::try_from(n.max(0)).unwrap_or(0))
-                .map_err(|_| ParseError::new(102, format!("Invalid {name}: {text}"))),
-        }
-    };
-    let order = params
-        .get("order")
-        .map(|text| {
-            text.split(',')
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .map(|k| match k.strip_prefix('-') {
-                    Some(field) => (field.to_owned(), true),
-                    None => (k.to_owned(), false),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let keys = params.get("keys").map(|text| {
-        text.split(',')
-            .map(|k| k.trim().to_owned())
-            .filter(|k| !k.is_empty())
-            .collect()
-    });
-    let count = params.get("count").is_some_and(|c| c == "1" || c == "true");
+    validate::validate(&constraints)?;
     Ok(Query {
         constraints,
-        order,
-        skip: number("skip", 0)?,
-        limit: number("limit", DEFAULT_LIMIT)?,
-        keys,
-        count,
+        order: order(params.get("order"))?,
+        skip: number(params, "skip", 0)?,
+        limit: number(params, "limit", DEFAULT_LIMIT)?,
+        keys: params.get("keys").map(|k| list(k)),
+        exclude_keys: params
+            .get("excludeKeys")
+            .map(|k| list(k))
+            .unwrap_or_default(),
+        include: params.get("include").map(|k| list(k)).unwrap_or_default(),
+        count: params.get("count").is_some_and(|c| truthy(c)),
     })
+}
+
+/// `skip` or `limit`: a whole number, 0 or more (102 otherwise).
+fn number(
+    params: &HashMap<String, String>,
+    name: &str,
+    default: usize,
+) -> Result<usize, ParseError> {
+    match params.get(name) {
+        None => Ok(default),
+        Some(text) => text
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| ParseError::new(102, format!("Invalid {name}: {text}"))),
+    }
+}
+
+/// `order`: comma-separated field names, each descending with a `-`; an
+/// invalid field name is 105.
+fn order(text: Option<&String>) -> Result<Vec<(String, bool)>, ParseError> {
+    let Some(text) = text else {
+        return Ok(Vec::new());
+    };
+    list(text)
+        .into_iter()
+        .map(|key| {
+            let (field, descending) = match key.strip_prefix('-') {
+                Some(field) => (field.to_owned(), true),
+                None => (key, false),
+            };
+            if validate::queryable(&field) || field == "$score" {
+                Ok((field, descending))
+            } else {
+                Err(ParseError::invalid_field_name(&field))
+            }
+        })
+        .collect()
+}
+
+/// A list of names: comma-separated, or a JSON array of strings.
+fn list(text: &str) -> Vec<String> {
+    let names: Vec<String> = match serde_json::from_str::<Vec<String>>(text) {
+        Ok(names) => names,
+        Err(_) => text.split(',').map(str::to_owned).collect(),
+    };
+    names
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Whether a parameter such as `count` is on: anything but `0`, `false`,
+/// `null` and nothing, as Parse Server reads it.
+fn truthy(text: &str) -> bool {
+    !matches!(text.trim(), "" | "0" | "false" | "null")
 }
 
 #[cfg(test)]
@@ -90,5 +149,24 @@ mod tests {
     fn a_where_that_is_not_json_is_code_107() {
         let params = HashMap::from([("where".to_owned(), "{nope".to_owned())]);
         assert_eq!(parse(&params).unwrap_err().code, 107);
+    }
+
+    #[test]
+    fn refuses_unknown_parameters_and_bad_numbers() {
+        let one = |k: &str, v: &str| parse(&HashMap::from([(k.to_owned(), v.to_owned())]));
+        assert_eq!(
+            one("foo", "1").unwrap_err().message,
+            "Invalid parameter for query: foo"
+        );
+        assert_eq!(one("limit", "abc").unwrap_err().code, 102);
+        assert_eq!(one("skip", "-1").unwrap_err().code, 102);
+        assert_eq!(one("order", "bad-key").unwrap_err().code, 105);
+        assert_eq!(one("where", "[1]").unwrap_err().code, 107);
+        assert!(!one("count", "0").unwrap().count);
+        assert!(one("count", "true").unwrap().count);
+        assert_eq!(
+            one("keys", r#"["a","b"]"#).unwrap().keys,
+            Some(vec!["a".into(), "b".into()])
+        );
     }
 }

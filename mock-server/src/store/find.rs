@@ -91,10 +91,7 @@ fn run(
         .skip(query.skip)
         .take(query.limit)
         .filter_map(|doc| collection.to_map(doc.slot, false))
-        .map(|object| match &query.keys {
-            Some(keys) => eval::pick(object, keys),
-            None => object,
-        })
+        .map(|object| eval::pick(object, query.keys.as_deref(), &query.exclude_keys))
         .collect();
     Ok((page, total))
 }

@@ -129,7 +129,7 @@ impl Session {
             created_with: object.get("createdWith").cloned().unwrap_or(Value::Null),
             installation_id: text("installationId"),
             created_at: text("createdAt")?,
-            expires_at: clock::parse(object.get("expiresAt")?.get("iso")?.as_str()?)?,
+            expires_at: clock::parse_iso(object.get("expiresAt")?.get("iso")?.as_str()?)?,
         })
     }
 }

@@ -67,7 +67,7 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
 
 /// The headers of a set-up or check request made with the master key,
 /// whatever the scenario's client currently sends.
-fn master_headers(world: &ParseWorld) -> Result<Vec<(String, String)>, Failure> {
+pub fn master_headers(world: &ParseWorld) -> Result<Vec<(String, String)>, Failure> {
     let target = &world.run.target;
     let master_key = target
         .master_key

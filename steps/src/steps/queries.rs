@@ -5,7 +5,7 @@ use cucumber::{gherkin::Step, given, then, when};
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 
-use super::users::sign_up;
+use super::{http::docstring_json, objects::master_headers, users::sign_up};
 use crate::{
     expect,
     world::{Failure, ParseWorld, StepResult},
@@ -165,4 +165,136 @@ fn reveals_no_user(world: &mut ParseWorld) -> StepResult {
     } else {
         Err(world.fail("the query found users by a field it must not be able to query"))
     }
+}
+
+/// A table cell as a field value: JSON when it reads as JSON (numbers,
+/// booleans, arrays, objects such as pointers and dates), a string
+/// otherwise.
+fn cell_value(cell: String) -> Value {
+    serde_json::from_str(&cell).unwrap_or(Value::String(cell))
+}
+
+/// Creates one object per row in the class `class` (its unique name) with
+/// the master key, so that the class exists whatever the server lets
+/// clients create. The `object` column names the alias (`{{alias.objectId}}`
+/// in later rows and steps); the other columns become fields (JSON when
+/// they read as JSON, left out when empty). Objects without an `ACL`
+/// column are public.
+#[given(expr = "the class {word} holds these objects:")]
+async fn class_holds(world: &mut ParseWorld, step: &Step, class: String) -> StepResult {
+    let table = step
+        .table
+        .as_ref()
+        .ok_or_else(|| Failure::new("this step needs a table"))?;
+    let (header, rows) = table
+        .rows
+        .split_first()
+        .ok_or_else(|| Failure::new("the table is empty"))?;
+    let class_name = world.unique(&class);
+    for row in rows {
+        let mut fields = Map::new();
+        let mut alias = None;
+        for (name, cell) in header.iter().zip(row) {
+            let cell = world.render(cell)?;
+            match name.as_str() {
+                "object" => alias = Some(cell),
+                _ if cell.is_empty() => {}
+                _ => {
+                    fields.insert(name.clone(), cell_value(cell));
+                }
+            }
+        }
+        let alias = alias.ok_or_else(|| Failure::new("the table needs an object column"))?;
+        let body = Value::Object(fields).to_string();
+        let mut request =
+            world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
+        request.headers = master_headers(world)?;
+        request
+            .headers
+            .push(("Content-Type".to_owned(), "application/json".to_owned()));
+        let exchange = world.send(request).await?;
+        let id = exchange
+            .response
+            .json
+            .as_ref()
+            .and_then(|j| j.get("objectId"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        match (exchange.response.status, id) {
+            (201, Some(id)) => {
+                world.objects.insert(alias, id);
+            }
+            _ => {
+                return Err(world.fail(format!(
+                    "creating the object {alias} of class {class} with the master key failed"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The aliases of the objects behind the results, in result order.
+fn result_objects(world: &ParseWorld) -> Result<Vec<String>, Failure> {
+    Ok(results(world)?
+        .iter()
+        .map(|r| {
+            let id = r
+                .get("objectId")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            world
+                .objects
+                .iter()
+                .find(|(_, o)| o.as_str() == id)
+                .map(|(alias, _)| alias.clone())
+                .unwrap_or_else(|| format!("<an object not expected: {id}>"))
+        })
+        .collect())
+}
+
+#[then(expr = "the results are the objects {string}, in this order")]
+fn objects_in_order(world: &mut ParseWorld, names: String) -> StepResult {
+    let actual = result_objects(world)?;
+    expect::same_names("the results, in order", &expect::list(&names), &actual)
+        .map_err(|e| world.fail(e))
+}
+
+#[then(expr = "every result has exactly the fields {string}")]
+fn every_result_exactly(world: &mut ParseWorld, fields: String) -> StepResult {
+    let mut expected = expect::list(&fields);
+    expected.sort();
+    let results = results(world)?;
+    if results.is_empty() {
+        return Err(world.fail("there are no results to check"));
+    }
+    for (i, result) in results.iter().enumerate() {
+        let actual = expect::field_names(result);
+        expect::same_names(&format!("the fields of result {i}"), &expected, &actual)
+            .map_err(|e| world.fail(e))?;
+    }
+    Ok(())
+}
+
+/// The results of a distinct query: these JSON values, each once, in any
+/// order.
+#[then("the results are these values, in any order:")]
+fn values_any_order(world: &mut ParseWorld, step: &Step) -> StepResult {
+    let expected = docstring_json(world, step)?;
+    let expected = expected
+        .as_array()
+        .ok_or_else(|| Failure::new("the expected values must be a JSON array"))?;
+    let actual = results(world)?;
+    let missing: Vec<&Value> = expected.iter().filter(|v| !actual.contains(v)).collect();
+    let extra: Vec<&Value> = actual.iter().filter(|v| !expected.contains(v)).collect();
+    if missing.is_empty() && extra.is_empty() && actual.len() == expected.len() {
+        return Ok(());
+    }
+    Err(world.fail(format!(
+        "the results are not the expected values\n{}",
+        expect::diff(
+            &Value::Array(expected.clone()),
+            &Value::Array(actual.clone())
+        )
+    )))
 }

@@ -1,0 +1,91 @@
+//! Finds as one caller sees them: the objects of a class (its users, for
+//! `_User`) that the caller's ACL lets it read, through the store's planner.
+//! Subqueries run here too ([`query::resolve::Source`]), as the same caller.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::{
+    can_read, include::Projection, relations::resolve_related_to, users::hide_linked_accounts,
+};
+use crate::{
+    AppState,
+    context::RequestContext,
+    error::ParseError,
+    query::{self, Query, resolve::Source},
+    store::{USER_CLASS, find::Found},
+};
+
+/// The store as one caller sees it.
+pub struct StoreSource<'a> {
+    /// The server's state.
+    pub state: &'a AppState,
+    /// Who is asking: their ACL rights apply to every object read.
+    pub ctx: &'a RequestContext,
+}
+
+impl StoreSource<'_> {
+    /// The answer of a find: `$relatedTo` and subqueries resolved, the page
+    /// found, each result shaped by `include`, `keys` and `excludeKeys` (as
+    /// a single object is), and `{"results": …}` with `count` when asked.
+    pub fn answer(
+        &self,
+        class: &str,
+        mut query: Query,
+        params: &HashMap<String, String>,
+    ) -> Result<Value, ParseError> {
+        resolve_related_to(&self.state.store, self.ctx, &mut query.constraints)?;
+        query.constraints = self.resolve(&query.constraints)?;
+        let projection = Projection::from_params(params);
+        query.keys = None;
+        query.exclude_keys.clear();
+        let (page, total) = self.page(class, &query)?;
+        let results = page
+            .into_iter()
+            .map(|o| projection.apply(&self.state.store, self.ctx, o))
+            .collect();
+        Ok(query::results(results, query.count.then_some(total)))
+    }
+
+    /// The page of `query` over `class` and the number of matches. A class
+    /// that does not exist is 119 for a client, as Parse Server 9 answers
+    /// by default, and empty for the master key. Users keep their linked
+    /// accounts to themselves.
+    pub fn page(&self, class: &str, query: &Query) -> Result<Found, ParseError> {
+        let ctx = self.ctx;
+        let found = self
+            .state
+            .store
+            .find(class, query, |o| can_read(o.field("ACL"), ctx))?;
+        let (mut page, total) = match found {
+            Some(found) => found,
+            None if ctx.is_master => (Vec::new(), 0),
+            None => return Err(ParseError::permission_denied()),
+        };
+        if class == USER_CLASS {
+            page.iter_mut().for_each(|u| hide_linked_accounts(u, ctx));
+        }
+        Ok((page, total))
+    }
+
+    /// `constraints` with their subqueries run and replaced.
+    pub fn resolve(
+        &self,
+        constraints: &Map<String, Value>,
+    ) -> Result<Map<String, Value>, ParseError> {
+        query::resolve::resolve(constraints, self)
+    }
+}
+
+impl Source for StoreSource<'_> {
+    fn find(
+        &self,
+        class: &str,
+        constraints: &Map<String, Value>,
+    ) -> Result<Vec<Map<String, Value>>, ParseError> {
+        query::validate::validate(constraints)?;
+        let query = Query::matching(self.resolve(constraints)?);
+        Ok(self.page(class, &query)?.0)
+    }
+}
