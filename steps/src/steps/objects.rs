@@ -103,7 +103,8 @@ async fn user_created_object(
     if let Some(key) = &target.rest_api_key {
         headers.push((REST_API_KEY.to_owned(), key.clone()));
     }
-    create_object(world, step, headers, &object, &class, &user).await
+    let body = world.render(docstring(step)?)?;
+    create_object(world, body, headers, &object, &class, &user).await
 }
 
 /// An object the app's developer stored with the master key, remembered as
@@ -117,22 +118,22 @@ async fn object_exists(
     class: String,
 ) -> StepResult {
     let headers = master_headers(world)?;
-    create_object(world, step, headers, &object, &class, "the master key").await
+    let body = world.render(docstring(step)?)?;
+    create_object(world, body, headers, &object, &class, "the master key").await
 }
 
-/// Creates `object` in `class` (its unique name) from the step's docstring
-/// with `headers`, and remembers its objectId; `who` names the creator in
-/// a failure.
-async fn create_object(
+/// Creates `object` in `class` (its unique name) from a JSON `body` with
+/// `headers`, and remembers its objectId; `who` names the creator in a
+/// failure.
+pub async fn create_object(
     world: &mut ParseWorld,
-    step: &Step,
+    body: String,
     mut headers: Vec<(String, String)>,
     object: &str,
     class: &str,
     who: &str,
 ) -> StepResult {
     let class_name = world.unique(class);
-    let body = world.render(docstring(step)?)?;
     let mut request = world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
     headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
     request.headers = headers;

@@ -5,7 +5,11 @@ use cucumber::{gherkin::Step, given, then, when};
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 
-use super::{http::docstring_json, objects::master_headers, users::sign_up};
+use super::{
+    http::docstring_json,
+    objects::{create_object, master_headers},
+    users::sign_up,
+};
 use crate::{
     expect,
     world::{Failure, ParseWorld, StepResult},
@@ -20,6 +24,22 @@ const TABLE_PASSWORD: &str = "p_n7!-e8";
 /// does not depend on the server's default user ACL.
 #[given("these users signed up, readable by anyone:")]
 async fn users_from_table(world: &mut ParseWorld, step: &Step) -> StepResult {
+    let as_field = |cell: String| {
+        cell.parse::<i64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(cell))
+    };
+    for record in table_records(step)? {
+        let (alias, mut fields) = record_fields(world, &record, "user", as_field)?;
+        fields.insert("password".into(), Value::String(TABLE_PASSWORD.into()));
+        fields.insert("ACL".into(), json!({"*": {"read": true}}));
+        sign_up(world, &alias, Value::Object(fields)).await?;
+    }
+    Ok(())
+}
+
+/// The rows of the step's table, each as (column, cell) pairs.
+fn table_records(step: &Step) -> Result<Vec<Vec<(&str, &str)>>, Failure> {
     let table = step
         .table
         .as_ref()
@@ -28,29 +48,41 @@ async fn users_from_table(world: &mut ParseWorld, step: &Step) -> StepResult {
         .rows
         .split_first()
         .ok_or_else(|| Failure::new("the table is empty"))?;
-    for row in rows {
-        let mut fields = Map::new();
-        let mut alias = None;
-        for (name, cell) in header.iter().zip(row) {
-            let cell = world.render(cell)?;
-            match name.as_str() {
-                "user" => alias = Some(cell),
-                _ if cell.is_empty() => {}
-                _ => {
-                    let value = cell
-                        .parse::<i64>()
-                        .map(Value::from)
-                        .unwrap_or(Value::String(cell));
-                    fields.insert(name.clone(), value);
-                }
+    Ok(rows
+        .iter()
+        .map(|row| {
+            header
+                .iter()
+                .zip(row)
+                .map(|(column, cell)| (column.as_str(), cell.as_str()))
+                .collect()
+        })
+        .collect())
+}
+
+/// One table row as its alias (the cell of the column `alias`) and its
+/// other cells as fields, through `value`; empty cells are left out. Cells
+/// are rendered when their row is reached, so they may name earlier rows.
+fn record_fields(
+    world: &mut ParseWorld,
+    record: &[(&str, &str)],
+    alias: &str,
+    value: impl Fn(String) -> Value,
+) -> Result<(String, Map<String, Value>), Failure> {
+    let mut fields = Map::new();
+    let mut name = None;
+    for (column, cell) in record {
+        let cell = world.render(cell)?;
+        match *column {
+            c if c == alias => name = Some(cell),
+            _ if cell.is_empty() => {}
+            _ => {
+                fields.insert((*column).to_owned(), value(cell));
             }
         }
-        let alias = alias.ok_or_else(|| Failure::new("the table needs a user column"))?;
-        fields.insert("password".into(), Value::String(TABLE_PASSWORD.into()));
-        fields.insert("ACL".into(), json!({"*": {"read": true}}));
-        sign_up(world, &alias, Value::Object(fields)).await?;
     }
-    Ok(())
+    let name = name.ok_or_else(|| Failure::new(format!("the table needs a {alias} column")))?;
+    Ok((name, fields))
 }
 
 /// Sends `GET path` with the table's parameters, URL-encoded.
@@ -86,20 +118,30 @@ fn results(world: &ParseWorld) -> Result<&Vec<Value>, Failure> {
 
 /// The aliases of the users behind the results, in result order.
 fn result_users(world: &ParseWorld) -> Result<Vec<String>, Failure> {
-    let results = results(world)?;
-    Ok(results
+    result_aliases(world, "someone else", |id| {
+        world
+            .users
+            .iter()
+            .find(|(_, u)| u.object_id == id)
+            .map(|(alias, _)| alias.clone())
+    })
+}
+
+/// The results of the last find, each named by `alias_of` its objectId, or
+/// as `<unknown: id>` when it names none.
+fn result_aliases(
+    world: &ParseWorld,
+    unknown: &str,
+    alias_of: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<String>, Failure> {
+    Ok(results(world)?
         .iter()
         .map(|r| {
             let id = r
                 .get("objectId")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            world
-                .users
-                .iter()
-                .find(|(_, u)| u.object_id == id)
-                .map(|(alias, _)| alias.clone())
-                .unwrap_or_else(|| format!("<someone else: {id}>"))
+            alias_of(id).unwrap_or_else(|| format!("<{unknown}: {id}>"))
         })
         .collect())
 }
@@ -182,75 +224,24 @@ fn cell_value(cell: String) -> Value {
 /// column are public.
 #[given(expr = "the class {word} holds these objects:")]
 async fn class_holds(world: &mut ParseWorld, step: &Step, class: String) -> StepResult {
-    let table = step
-        .table
-        .as_ref()
-        .ok_or_else(|| Failure::new("this step needs a table"))?;
-    let (header, rows) = table
-        .rows
-        .split_first()
-        .ok_or_else(|| Failure::new("the table is empty"))?;
-    let class_name = world.unique(&class);
-    for row in rows {
-        let mut fields = Map::new();
-        let mut alias = None;
-        for (name, cell) in header.iter().zip(row) {
-            let cell = world.render(cell)?;
-            match name.as_str() {
-                "object" => alias = Some(cell),
-                _ if cell.is_empty() => {}
-                _ => {
-                    fields.insert(name.clone(), cell_value(cell));
-                }
-            }
-        }
-        let alias = alias.ok_or_else(|| Failure::new("the table needs an object column"))?;
+    for record in table_records(step)? {
+        let (alias, fields) = record_fields(world, &record, "object", cell_value)?;
+        let headers = master_headers(world)?;
         let body = Value::Object(fields).to_string();
-        let mut request =
-            world.request(Method::POST, &format!("/classes/{class_name}"), Some(body));
-        request.headers = master_headers(world)?;
-        request
-            .headers
-            .push(("Content-Type".to_owned(), "application/json".to_owned()));
-        let exchange = world.send(request).await?;
-        let id = exchange
-            .response
-            .json
-            .as_ref()
-            .and_then(|j| j.get("objectId"))
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        match (exchange.response.status, id) {
-            (201, Some(id)) => {
-                world.objects.insert(alias, id);
-            }
-            _ => {
-                return Err(world.fail(format!(
-                    "creating the object {alias} of class {class} with the master key failed"
-                )));
-            }
-        }
+        create_object(world, body, headers, &alias, &class, "the master key").await?;
     }
     Ok(())
 }
 
 /// The aliases of the objects behind the results, in result order.
 fn result_objects(world: &ParseWorld) -> Result<Vec<String>, Failure> {
-    Ok(results(world)?
-        .iter()
-        .map(|r| {
-            let id = r
-                .get("objectId")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            world
-                .objects
-                .iter()
-                .find(|(_, o)| o.as_str() == id)
-                .map(|(alias, _)| alias.clone())
-                .unwrap_or_else(|| format!("<an object not expected: {id}>"))
-        })
-        .collect())
+    result_aliases(world, "an object not expected", |id| {
+        world
+            .objects
+            .iter()
+            .find(|(_, o)| o.as_str() == id)
+            .map(|(alias, _)| alias.clone())
+    })
 }
 
 #[then(expr = "the results are the objects {string}, in this order")]
