@@ -132,15 +132,41 @@ fn regex(pattern: &Value, options: Option<&Value>) -> Result<(), ParseError> {
     compile(pattern, options).map(|_| ())
 }
 
+/// How many compiled regexes each thread keeps, so that a query compiles
+/// its `$regex` once, not once per object it looks at.
+const REGEX_CACHE_SIZE: usize = 64;
+
+thread_local! {
+    static REGEXES: std::cell::RefCell<Vec<((String, String), regex::Regex)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A `$regex` with its `$options` (`i`, `m`, `x`, `s`; `u` is always on).
+/// A `Regex` is cheap to clone (it shares its compiled program).
 pub fn compile(pattern: &str, options: &str) -> Result<regex::Regex, ParseError> {
-    regex::RegexBuilder::new(pattern)
+    let cached = REGEXES.with_borrow(|cache| {
+        cache
+            .iter()
+            .find(|((p, o), _)| p == pattern && o == options)
+            .map(|(_, regex)| regex.clone())
+    });
+    if let Some(regex) = cached {
+        return Ok(regex);
+    }
+    let regex = regex::RegexBuilder::new(pattern)
         .case_insensitive(options.contains('i'))
         .multi_line(options.contains('m'))
         .ignore_whitespace(options.contains('x'))
         .dot_matches_new_line(options.contains('s'))
         .build()
-        .map_err(|e| ParseError::new(102, format!("Invalid regular expression: {e}")))
+        .map_err(|e| ParseError::new(102, format!("Invalid regular expression: {e}")))?;
+    REGEXES.with_borrow_mut(|cache| {
+        if cache.len() == REGEX_CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push(((pattern.to_owned(), options.to_owned()), regex.clone()));
+    });
+    Ok(regex)
 }
 
 /// `$text` takes `{"$search": {"$term": "…"}}`.
@@ -173,6 +199,22 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn a_cached_regex_keeps_its_own_options() {
+        for _ in 0..2 {
+            assert!(compile("^a", "i").unwrap().is_match("Abc"));
+            assert!(!compile("^a", "").unwrap().is_match("Abc"));
+        }
+        for n in 0..REGEX_CACHE_SIZE + 1 {
+            assert!(
+                compile(&format!("x{n}"), "")
+                    .unwrap()
+                    .is_match(&format!("x{n}"))
+            );
+        }
+        assert!(compile("^a", "i").unwrap().is_match("Abc"));
+    }
 
     fn code(w: Value) -> Option<i32> {
         validate(w.as_object().unwrap()).err().map(|e| e.code)
