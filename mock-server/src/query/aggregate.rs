@@ -257,6 +257,19 @@ mod tests {
     }
 
     #[test]
+    fn sort_minus_one_is_descending_and_project_keeps_the_object_id() {
+        let stages = vec![
+            ("sort".to_owned(), json!({"score": -1})),
+            ("project".to_owned(), json!({"score": 1})),
+        ];
+        let out = run(objects(), &stages).unwrap();
+        assert_eq!(
+            Value::Array(out.into_iter().map(Value::Object).collect()),
+            json!([{"objectId": "c", "score": 4}, {"objectId": "b", "score": 2}, {"objectId": "a", "score": 1}])
+        );
+    }
+
+    #[test]
     fn groups_with_accumulators_in_either_form() {
         let stages = vec![(
             "group".to_owned(),

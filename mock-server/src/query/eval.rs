@@ -257,6 +257,13 @@ mod tests {
     }
 
     #[test]
+    fn booleans_sort_false_first() {
+        let mut list = vec![obj(json!({"b": true})), obj(json!({"b": false}))];
+        sort(&mut list, &[("b".into(), false)]);
+        assert_eq!(list[0]["b"], json!(false));
+    }
+
+    #[test]
     fn operators_match_as_parse_defines_them() {
         let o = obj(json!({"score": 5, "name": "Bob", "tags": ["a", "b"]}));
         let ok = |w: Value| matches(&o, &obj(w)).unwrap();

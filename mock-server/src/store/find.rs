@@ -146,7 +146,10 @@ mod tests {
         let (page, total) = find(&store, &[("where", r#"{"k": 3}"#), ("count", "1")]);
         assert_eq!(total, (0..INDEX_AFTER * 2).filter(|i| i % 10 == 3).count());
         assert!(page.iter().all(|o| o["k"] == json!(3)));
-        assert!(store.lock().classes["C"].is_indexed("k"));
+        let state = store.lock();
+        let indexed = state.classes["C"].indexed_slots("k", &json!(3));
+        assert_eq!(indexed.map(<[u32]>::len), Some(total));
+        drop(state);
         let (page, _) = find(&store, &[("where", r#"{"k": 3, "s": "s13"}"#)]);
         assert_eq!(page.len(), 1);
     }
