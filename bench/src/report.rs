@@ -99,9 +99,9 @@ pub fn markdown(
     let _ = writeln!(out, "\n## Memory\n");
     let _ = writeln!(
         out,
-        "| target | resident before | after | objects stored | bytes per object |"
+        "| target | resident before | after storing | objects stored | bytes per object | after the finds |"
     );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
     for m in memory {
         let per_object = match (m.before, m.after) {
             (Some(before), Some(after)) => {
