@@ -257,6 +257,16 @@ mod tests {
     }
 
     #[test]
+    fn an_average_that_is_not_whole_keeps_its_fraction() {
+        let stages = vec![(
+            "group".to_owned(),
+            json!({"objectId": null, "mean": {"$avg": "$score"}}),
+        )];
+        let out = run(objects()[..2].to_vec(), &stages).unwrap();
+        assert_eq!(out[0]["mean"], json!(1.5));
+    }
+
+    #[test]
     fn sort_minus_one_is_descending_and_project_keeps_the_object_id() {
         let stages = vec![
             ("sort".to_owned(), json!({"score": -1})),

@@ -257,6 +257,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pointer_matches_by_class_and_id_whatever_else_it_carries() {
+        let o = obj(json!({"p": {"__type": "Pointer", "className": "A", "objectId": "x"}}));
+        let included =
+            json!({"p": {"__type": "Object", "className": "A", "objectId": "x", "n": 1}});
+        assert!(matches(&o, &obj(included)).unwrap());
+        let other = json!({"p": {"__type": "Pointer", "className": "B", "objectId": "x"}});
+        assert!(!matches(&o, &obj(other)).unwrap());
+    }
+
+    #[test]
     fn booleans_sort_false_first() {
         let mut list = vec![obj(json!({"b": true})), obj(json!({"b": false}))];
         sort(&mut list, &[("b".into(), false)]);

@@ -201,6 +201,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_text_search_needs_a_term() {
+        assert_eq!(
+            code(json!({"t": {"$text": {"$search": {"$term": ""}}}})),
+            Some(107)
+        );
+        assert_eq!(
+            code(json!({"t": {"$text": {"$search": {"$term": "a"}}}})),
+            None
+        );
+    }
+
+    #[test]
     fn a_cached_regex_keeps_its_own_options() {
         for _ in 0..2 {
             assert!(compile("^a", "i").unwrap().is_match("Abc"));

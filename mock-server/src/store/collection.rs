@@ -373,6 +373,24 @@ mod tests {
     }
 
     #[test]
+    fn a_large_collection_compacts_once_fewer_than_half_its_rows_live() {
+        let mut c = Collection::default();
+        assert!(c.is_empty());
+        for i in 0..2000 {
+            c.insert(object(json!({"objectId": format!("o{i}")})))
+                .unwrap();
+        }
+        assert!(!c.is_empty());
+        for i in 0..1000 {
+            c.remove(&format!("o{i}"));
+        }
+        assert_eq!(c.rows.len(), 2000, "half the rows live: no compaction yet");
+        c.remove("o1000");
+        assert_eq!((c.rows.len(), c.len()), (999, 999));
+        assert!(c.get("o1999").is_some());
+    }
+
+    #[test]
     fn indexes_follow_inserts_updates_removals_and_compaction() {
         let mut c = Collection::default();
         c.index("k");
