@@ -66,3 +66,31 @@ Feature: Logging in
     When nobody logs in with password "p_n7!-e8"
     Then the response status is 404
     And the response is the Parse error 101 "Invalid username/password."
+
+  # The guide logs in by username; Parse Server also takes an `email` in
+  # its place, and a login that gives both must match one user on both.
+  @id.login.username-and-email-both-match
+  Scenario: A login that gives both a username and an email needs both to belong to the user
+    Given a user alice signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{alice}}@example.com"}
+      """
+    And a user bob signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{bob}}@example.com"}
+      """
+    When the client sends POST /login with body:
+      """
+      {"username": "{{alice}}", "email": "{{bob}}@example.com", "password": "p_n7!-e8"}
+      """
+    Then the response status is 404
+    And the response is the Parse error 101 "Invalid username/password."
+    When the client sends POST /login with body:
+      """
+      {"username": "{{alice}}", "email": "{{alice}}@example.com", "password": "p_n7!-e8"}
+      """
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"objectId": "{{alice.objectId}}"}
+      """

@@ -264,18 +264,30 @@ mod tests {
         )];
         let out = run(objects()[..2].to_vec(), &stages).unwrap();
         assert_eq!(out[0]["mean"], json!(1.5));
+        let of_nothing = vec![(
+            "group".to_owned(),
+            json!({"objectId": null, "mean": {"$avg": "$missing"}}),
+        )];
+        assert_eq!(run(objects(), &of_nothing).unwrap()[0]["mean"], Value::Null);
     }
 
     #[test]
     fn sort_minus_one_is_descending_and_project_keeps_the_object_id() {
         let stages = vec![
             ("sort".to_owned(), json!({"score": -1})),
-            ("project".to_owned(), json!({"score": 1})),
+            (
+                "project".to_owned(),
+                json!({"score": 1, "name": true, "tags": 0}),
+            ),
         ];
         let out = run(objects(), &stages).unwrap();
         assert_eq!(
             Value::Array(out.into_iter().map(Value::Object).collect()),
-            json!([{"objectId": "c", "score": 4}, {"objectId": "b", "score": 2}, {"objectId": "a", "score": 1}])
+            json!([
+                {"objectId": "c", "score": 4, "name": "x"},
+                {"objectId": "b", "score": 2, "name": "y"},
+                {"objectId": "a", "score": 1, "name": "x"}
+            ])
         );
     }
 

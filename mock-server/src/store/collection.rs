@@ -30,6 +30,9 @@ type Row = Box<[Value]>;
 /// The column every row has first.
 const OBJECT_ID: u32 = 0;
 
+/// Rows (live or deleted) a collection holds before removals may compact it.
+const COMPACT_AFTER: usize = 1024;
+
 /// A class's objects, their columns and their indexes.
 #[derive(Debug)]
 pub struct Collection {
@@ -220,7 +223,7 @@ impl Collection {
             self.index_row(slot, &row, false);
         }
         self.live -= 1;
-        if self.rows.len() > 1024 && self.live < self.rows.len() / 2 {
+        if self.rows.len() > COMPACT_AFTER && self.live < self.rows.len() / 2 {
             self.compact();
         }
         object
@@ -388,6 +391,21 @@ mod tests {
         c.remove("o1000");
         assert_eq!((c.rows.len(), c.len()), (999, 999));
         assert!(c.get("o1999").is_some());
+    }
+
+    #[test]
+    fn a_collection_of_at_most_compact_after_rows_never_compacts() {
+        for size in [10, COMPACT_AFTER] {
+            let mut c = Collection::default();
+            for i in 0..size {
+                c.insert(object(json!({"objectId": format!("o{i}")})))
+                    .unwrap();
+            }
+            for i in 0..size * 3 / 4 {
+                c.remove(&format!("o{i}"));
+            }
+            assert_eq!(c.rows.len(), size);
+        }
     }
 
     #[test]

@@ -152,6 +152,14 @@ mod tests {
         drop(state);
         let (page, _) = find(&store, &[("where", r#"{"k": 3, "s": "s13"}"#)]);
         assert_eq!(page.len(), 1);
+        let (page, _) = find(&store, &[("where", r#"{"s": {"$eq": "s14"}}"#)]);
+        assert_eq!(page.len(), 1);
+        assert!(
+            store.lock().classes["C"].is_indexed("s"),
+            "$eq is an equality"
+        );
+        find(&store, &[("where", r#"{"n": {"$gt": 1}}"#)]);
+        assert!(!store.lock().classes["C"].is_indexed("n"), "$gt is not");
     }
 
     #[test]
