@@ -429,6 +429,12 @@ mod tests {
         assert_eq!(c.find_by("k", &json!(2)).len(), 999);
         assert_eq!(c.find_by("k", &json!(7)).len(), 1);
         assert_eq!(c.find_by("k", &json!(1)).len(), 0);
+        assert_eq!(
+            c.indexed_slots("k", &json!(1)),
+            Some(&[][..]),
+            "removed rows leave the index"
+        );
+        assert_eq!(c.indexed_slots("k", &json!(7)).map(<[u32]>::len), Some(1));
         assert_eq!(c.get("o2999").map(|o| o["k"].clone()), Some(json!(2)));
     }
 }

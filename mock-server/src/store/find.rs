@@ -163,6 +163,23 @@ mod tests {
     }
 
     #[test]
+    fn equalities_an_index_answers_are_plain_values_and_eq() {
+        let first =
+            |w: Value| equality(w.as_object().unwrap()).map(|(f, v)| (f.to_owned(), v.clone()));
+        let pointer = json!({"__type": "Pointer", "className": "A", "objectId": "x"});
+        assert_eq!(
+            first(json!({"p": pointer})),
+            Some(("p".into(), pointer.clone()))
+        );
+        assert_eq!(
+            first(json!({"s": {"$eq": 3}})),
+            Some(("s".into(), json!(3)))
+        );
+        assert_eq!(first(json!({"n": {"$gt": 1}, "$or": [{"a": 1}]})), None);
+        assert_eq!(first(json!({"n": {"x": 1}})), None);
+    }
+
+    #[test]
     fn a_page_without_order_is_the_first_matches_in_creation_order() {
         let store = store_with(50);
         let (page, total) = find(&store, &[("limit", "3"), ("skip", "2")]);

@@ -121,6 +121,7 @@ mod tests {
         assert_eq!(Key::of(&json!(0)), Key::of(&json!(-0.0)));
         assert_ne!(Key::of(&json!(1)), Key::of(&json!("1")));
         assert_eq!(Key::of(&json!(null)), None);
+        assert_eq!(Key::of(&json!(true)), Some(Key::Bool(true)));
         assert_eq!(
             Key::of(&json!({"__type": "Pointer", "className": "A", "objectId": "x"})),
             Some(Key::Pointer("A".into(), "x".into()))
