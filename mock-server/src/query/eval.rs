@@ -267,6 +267,14 @@ mod tests {
     }
 
     #[test]
+    fn an_array_constraint_matches_an_equal_array_and_a_value_an_array_holding_it() {
+        let o = obj(json!({"tags": ["a", "b"]}));
+        assert!(matches(&o, &obj(json!({"tags": ["a", "b"]}))).unwrap());
+        assert!(matches(&o, &obj(json!({"tags": "b"}))).unwrap());
+        assert!(!matches(&o, &obj(json!({"tags": ["b"]}))).unwrap());
+    }
+
+    #[test]
     fn booleans_sort_false_first() {
         let mut list = vec![obj(json!({"b": true})), obj(json!({"b": false}))];
         sort(&mut list, &[("b".into(), false)]);
