@@ -111,6 +111,16 @@ Feature: Signing up
     Then the response status is 400
     And the response is the Parse error 125 "Email address format is invalid."
 
+  @id.signup.taken-username-before-invalid-email
+  Scenario: A taken username is reported (202) before a malformed email
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    When the client sends POST /users with body:
+      """
+      {"username": "{{cooldude6}}", "password": "p_n7!-e8", "email": "not-an-address"}
+      """
+    Then the response status is 400
+    And the response is the Parse error 202 "Account already exists for this username."
+
   @id.signup.username-unique-under-concurrency
   Scenario: Of many simultaneous sign-ups with one username exactly one succeeds
     When 20 clients sign up at the same time as cooldude6 with password "p_n7!-e8"

@@ -89,6 +89,21 @@ Feature: Updating users
     When cooldude6 logs in with password "p_n7!-e8"
     Then the response is the Parse error 101 "Invalid username/password."
 
+  @id.update.password-change-logs-out-other-sessions
+  Scenario: A password change logs the user out of its other sessions
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    And cooldude6 logs in with password "p_n7!-e8"
+    When the client sends PUT /users/{{cooldude6.objectId}} with body:
+      """
+      {"password": "n3w-pa55word"}
+      """
+    Then the response status is 200
+    Given the client uses the session token of cooldude6
+    When the client sends GET /users/me
+    Then the response status is 400
+    And the response is the Parse error 209 "invalid session token"
+
   @id.update.password-change-answer
   Scenario: A password change answers just updatedAt, like any update
     # Divergence: Parse Server 9.10 also answers a new sessionToken when users

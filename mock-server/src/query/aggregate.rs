@@ -272,6 +272,18 @@ mod tests {
     }
 
     #[test]
+    fn limit_keeps_the_first_and_skip_drops_them() {
+        let ids = |stage: &str| {
+            let out = run(objects(), &[(stage.to_owned(), json!(1))]).unwrap();
+            out.iter()
+                .map(|o| o["objectId"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("limit"), vec![json!("a")]);
+        assert_eq!(ids("skip"), vec![json!("b"), json!("c")]);
+    }
+
+    #[test]
     fn sort_minus_one_is_descending_and_project_keeps_the_object_id() {
         let stages = vec![
             ("sort".to_owned(), json!({"score": -1})),
