@@ -272,6 +272,22 @@ mod tests {
     }
 
     #[test]
+    fn a_pipeline_stage_has_exactly_one_key() {
+        let params = |p: &str| HashMap::from([("pipeline".to_owned(), p.to_owned())]);
+        let two_keys = stages(&params(r#"[{"$limit": 1, "$skip": 1}]"#)).unwrap_err();
+        assert_eq!(
+            (two_keys.code, two_keys.message.as_str()),
+            (102, "Pipeline stages should only have one key.")
+        );
+        assert_eq!(
+            stages(&params(r#"[{"$limit": 1}, {"$skip": 2}]"#))
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
     fn limit_keeps_the_first_and_skip_drops_them() {
         let ids = |stage: &str| {
             let out = run(objects(), &[(stage.to_owned(), json!(1))]).unwrap();
