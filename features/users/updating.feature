@@ -65,6 +65,21 @@ Feature: Updating users
     Then the response status is 400
     And the response is the Parse error 202 "Account already exists for this username."
 
+  @id.update.email-taken
+  Scenario: Changing the email to one in use is refused with code 203
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And a user bigglesworth signed up with:
+      """
+      {"password": "p_n7!-e8", "email": "{{bigglesworth}}@example.com"}
+      """
+    And the client uses the session token of cooldude6
+    When the client sends PUT /users/{{cooldude6.objectId}} with body:
+      """
+      {"email": "{{bigglesworth}}@example.com"}
+      """
+    Then the response status is 400
+    And the response is the Parse error 203 "Account already exists for this email address."
+
   @id.update.username-change
   Scenario: After a username change the user logs in with the new username
     Given a user cooldude6 signed up with password "p_n7!-e8"
