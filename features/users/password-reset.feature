@@ -60,6 +60,22 @@ Feature: Requesting a password reset
     Then the response status is 404
     And the response is the Parse error 101 "Invalid username/password."
 
+  @id.password-reset.email-change-voids-link
+  Scenario: Changing the email makes a pending reset link useless
+    When the client sends POST /requestPasswordReset with body:
+      """
+      {"email": "{{cooldude6}}@example.com"}
+      """
+    Then {{cooldude6}}@example.com receives an email with a link to reset the password
+    Given the client uses the session token of cooldude6
+    When the client sends PUT /users/{{cooldude6.objectId}} with body:
+      """
+      {"email": "{{cooldude6}}.moved@example.com"}
+      """
+    Then the response status is 200
+    When the client tries to choose the new password "n3w-p_n7!-e8" on the page of the link in the email
+    Then cooldude6 can log in with password "p_n7!-e8"
+
   @id.password-reset.missing-email
   Scenario: A reset request without an email is refused with code 204
     When the client sends POST /requestPasswordReset with body:
