@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 use super::can_read;
 use crate::{
     context::RequestContext,
+    query::{Query, parse::list},
     store::{Store, USER_CLASS},
 };
 
@@ -36,22 +37,24 @@ pub struct Projection {
 
 impl Projection {
     /// Reads `include`, `keys` and `excludeKeys` from query parameters
-    /// (comma-separated lists).
+    /// (lists as a find reads them: comma-separated or a JSON array).
     pub fn from_params(params: &HashMap<String, String>) -> Projection {
-        let list = |name: &str| -> Option<Vec<String>> {
-            params.get(name).map(|value| {
-                value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-        };
+        let list = |name: &str| params.get(name).map(|text| list(text));
         Projection {
             include: list("include").unwrap_or_default(),
             keys: list("keys"),
             exclude_keys: list("excludeKeys").unwrap_or_default(),
+        }
+    }
+
+    /// Takes a parsed find's `include`, `keys` and `excludeKeys` out of it,
+    /// so that they shape each result of the page, as they shape a single
+    /// object, and the query itself finds whole objects.
+    pub fn take_from(query: &mut Query) -> Projection {
+        Projection {
+            include: std::mem::take(&mut query.include),
+            keys: query.keys.take(),
+            exclude_keys: std::mem::take(&mut query.exclude_keys),
         }
     }
 

@@ -123,5 +123,5 @@ pub async fn find(
         state: &state,
         ctx: &ctx,
     };
-    Ok(Json(source.answer(&class, query, &params)?))
+    Ok(Json(source.answer(&class, query)?))
 }

@@ -2,8 +2,6 @@
 //! `_User`) that the caller's ACL lets it read, through the store's planner.
 //! Subqueries run here too ([`query::resolve::Source`]), as the same caller.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::{
@@ -29,17 +27,10 @@ impl StoreSource<'_> {
     /// The answer of a find: `$relatedTo` and subqueries resolved, the page
     /// found, each result shaped by `include`, `keys` and `excludeKeys` (as
     /// a single object is), and `{"results": …}` with `count` when asked.
-    pub fn answer(
-        &self,
-        class: &str,
-        mut query: Query,
-        params: &HashMap<String, String>,
-    ) -> Result<Value, ParseError> {
+    pub fn answer(&self, class: &str, mut query: Query) -> Result<Value, ParseError> {
         resolve_related_to(&self.state.store, self.ctx, &mut query.constraints)?;
         query.constraints = self.resolve(&query.constraints)?;
-        let projection = Projection::from_params(params);
-        query.keys = None;
-        query.exclude_keys.clear();
+        let projection = Projection::take_from(&mut query);
         let (page, total) = self.page(class, &query)?;
         let results = page
             .into_iter()

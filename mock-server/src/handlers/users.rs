@@ -215,5 +215,5 @@ pub async fn find(
         state: &state,
         ctx: &ctx,
     };
-    Ok(Json(source.answer(USER_CLASS, query, &params)?))
+    Ok(Json(source.answer(USER_CLASS, query)?))
 }

@@ -101,7 +101,7 @@ fn order(text: Option<&String>) -> Result<Vec<(String, bool)>, ParseError> {
 }
 
 /// A list of names: comma-separated, or a JSON array of strings.
-fn list(text: &str) -> Vec<String> {
+pub fn list(text: &str) -> Vec<String> {
     let names: Vec<String> = match serde_json::from_str::<Vec<String>>(text) {
         Ok(names) => names,
         Err(_) => text.split(',').map(str::to_owned).collect(),
