@@ -34,13 +34,12 @@ pub struct Applied {
 }
 
 /// Applies `changes` to `object`: an `{"__op": …}` value runs its operator,
-/// any other value replaces the field. On error the object is left as it
-/// was.
+/// any other value replaces the field. Answers the changed object, or the
+/// first error (the object is then dropped: callers pass their own copy).
 pub fn apply(
-    object: &mut Map<String, Value>,
+    mut result: Map<String, Value>,
     changes: Map<String, Value>,
-) -> Result<Applied, ParseError> {
-    let mut result = object.clone();
+) -> Result<(Map<String, Value>, Applied), ParseError> {
     let mut applied = Applied::default();
     for (key, value) in changes {
         let op = value.get("__op").and_then(Value::as_str).map(str::to_owned);
@@ -76,8 +75,7 @@ pub fn apply(
         applied.echo.insert(key.clone(), new.clone());
         result.insert(key, new);
     }
-    *object = result;
-    Ok(applied)
+    Ok((result, applied))
 }
 
 /// `Increment`: the field plus `amount` (a missing field counts as 0);
@@ -167,7 +165,7 @@ mod tests {
 
     #[test]
     fn increments_add_and_echo() {
-        let mut object = map(json!({"score": 10, "tags": ["x", "y"], "gone": 1}));
+        let object = map(json!({"score": 10, "tags": ["x", "y"], "gone": 1}));
         let changes = map(json!({
             "score": {"__op": "Increment", "amount": 5},
             "missing": {"__op": "Increment", "amount": -3},
@@ -177,7 +175,7 @@ mod tests {
             "gone": {"__op": "Delete"},
             "plain": "set"
         }));
-        let applied = apply(&mut object, changes).unwrap();
+        let (object, applied) = apply(object, changes).unwrap();
         assert_eq!(
             Value::Object(object),
             json!({"score": 15, "missing": -3, "tags": ["x", "y", "z"], "list": [1, 1], "none": [], "plain": "set"})
@@ -190,22 +188,21 @@ mod tests {
 
     #[test]
     fn remove_takes_out_every_occurrence_and_floats_add() {
-        let mut object = map(json!({"a": [1, 2, 1, 3], "f": 1.5}));
+        let object = map(json!({"a": [1, 2, 1, 3], "f": 1.5}));
         let changes = map(json!({
             "a": {"__op": "Remove", "objects": [1, 3]},
             "f": {"__op": "Increment", "amount": 1}
         }));
-        apply(&mut object, changes).unwrap();
+        let (object, _) = apply(object, changes).unwrap();
         assert_eq!(Value::Object(object), json!({"a": [2], "f": 2.5}));
     }
 
     #[test]
     fn relations_become_a_relation_field_and_changes() {
-        let mut object = Map::new();
         let pointer = |id: &str| json!({"__type": "Pointer", "className": "User", "objectId": id});
         let changes =
             map(json!({"likes": {"__op": "AddRelation", "objects": [pointer("a"), pointer("b")]}}));
-        let applied = apply(&mut object, changes).unwrap();
+        let (object, applied) = apply(Map::new(), changes).unwrap();
         assert_eq!(
             object.get("likes"),
             Some(&json!({"__type": "Relation", "className": "User"}))
@@ -222,10 +219,9 @@ mod tests {
     }
 
     #[test]
-    fn an_error_leaves_the_object_as_it_was() {
-        let mut object = map(json!({"score": 1}));
+    fn an_unknown_operator_is_108() {
         let changes = map(json!({"score": 2, "x": {"__op": "Nope"}}));
-        assert_eq!(apply(&mut object, changes).unwrap_err().code, 108);
-        assert_eq!(Value::Object(object), json!({"score": 1}));
+        let error = apply(map(json!({"score": 1})), changes).unwrap_err();
+        assert_eq!(error.code, 108);
     }
 }

@@ -111,14 +111,14 @@ pub fn type_name(field_type: &Value) -> String {
 }
 
 /// Checks `changes` (a create's or an update's body) against the declared
-/// `fields` of `class`, then declares the fields the changes add. Nothing is
-/// declared unless every field checks, so a refused write leaves the class
-/// as it was: 111 `schema mismatch for C.f; expected X but got Y`.
-pub fn check_and_extend(
+/// `fields` of `class` and answers the fields they add, for the caller to
+/// declare once the whole write has succeeded: 111 `schema mismatch for
+/// C.f; expected X but got Y`.
+pub fn new_fields(
     class: &str,
-    fields: &mut Map<String, Value>,
+    fields: &Map<String, Value>,
     changes: &Map<String, Value>,
-) -> Result<(), ParseError> {
+) -> Result<Map<String, Value>, ParseError> {
     let mut added = Map::new();
     for (name, value) in changes {
         if BUILT_IN.contains(&name.as_str()) {
@@ -144,8 +144,7 @@ pub fn check_and_extend(
             }
         }
     }
-    fields.extend(added);
-    Ok(())
+    Ok(added)
 }
 
 /// Whether two field types are the same: same `type`, same `targetClass`.
@@ -195,17 +194,13 @@ mod tests {
 
     #[test]
     fn a_field_keeps_its_first_type() {
-        let mut fields = Map::new();
-        check_and_extend("Game", &mut fields, &map(json!({"score": 1}))).unwrap();
-        let error =
-            check_and_extend("Game", &mut fields, &map(json!({"score": "x", "n": 1}))).unwrap_err();
+        let fields = new_fields("Game", &Map::new(), &map(json!({"score": 1}))).unwrap();
+        let error = new_fields("Game", &fields, &map(json!({"score": "x", "n": 1}))).unwrap_err();
         assert_eq!(
             error.message,
             "schema mismatch for Game.score; expected Number but got String"
         );
-        assert!(
-            !fields.contains_key("n"),
-            "a refused write declares nothing"
-        );
+        let added = new_fields("Game", &fields, &map(json!({"score": 2, "n": 1}))).unwrap();
+        assert_eq!(Value::Object(added), json!({"n": {"type": "Number"}}));
     }
 }

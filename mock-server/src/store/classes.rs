@@ -67,8 +67,7 @@ impl Store {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let mut stored = Map::new();
-        let echo = write_changes(&mut state, class, &id, &mut stored, object)?;
+        let (stored, echo) = write_changes(&mut state, class, &id, Map::new(), object)?;
         state
             .classes
             .entry(class.to_owned())
@@ -94,18 +93,15 @@ impl Store {
         may_write: impl Fn(&dyn Document) -> bool,
     ) -> Result<Map<String, Value>, ParseError> {
         let mut state = self.lock();
-        let mut object = state
+        let object = state
             .classes
             .get(class)
             .filter(|c| writable(c, object_id, &may_write))
             .and_then(|c| c.to_map(c.slot(object_id)?, true))
             .ok_or_else(ParseError::object_not_found)?;
-        let echo = write_changes(&mut state, class, object_id, &mut object, changes)?;
+        let (object, echo) = write_changes(&mut state, class, object_id, object, changes)?;
         if let Some(collection) = state.classes.get_mut(class) {
-            collection.update(object_id, |stored| {
-                *stored = object;
-                Ok(())
-            })?;
+            collection.replace(object_id, object);
         }
         Ok(echo)
     }
@@ -141,24 +137,24 @@ fn writable(
         .is_some_and(|doc| may_write(&doc))
 }
 
+/// An object as written, and what the write's answer echoes.
+type Written = (Map<String, Value>, Map<String, Value>);
+
 /// Checks `changes` against the types of `class` ([`schema_types`]),
 /// applies them to `object` ([`operations`]), records their relation
 /// changes, then declares the new fields: all or nothing, under the lock
-/// the caller holds. Returns what the answer echoes.
+/// the caller holds. Returns the changed object and what the answer echoes.
 fn write_changes(
     state: &mut State,
     class: &str,
     object_id: &str,
-    object: &mut Map<String, Value>,
+    object: Map<String, Value>,
     changes: Map<String, Value>,
-) -> Result<Map<String, Value>, ParseError> {
-    let mut fields = state
-        .classes
-        .get(class)
-        .map(|c| c.fields.clone())
-        .unwrap_or_default();
-    schema_types::check_and_extend(class, &mut fields, &changes)?;
-    let applied = operations::apply(object, changes)?;
+) -> Result<Written, ParseError> {
+    let no_fields = Map::new();
+    let declared = state.classes.get(class).map_or(&no_fields, |c| &c.fields);
+    let added = schema_types::new_fields(class, declared, &changes)?;
+    let (object, applied) = operations::apply(object, changes)?;
     for change in &applied.relations {
         if change.add {
             state.add_relation(class, &change.key, object_id, &change.ids);
@@ -166,6 +162,35 @@ fn write_changes(
             state.remove_relation(class, &change.key, object_id, &change.ids);
         }
     }
-    state.classes.entry(class.to_owned()).or_default().fields = fields;
-    Ok(applied.echo)
+    state
+        .classes
+        .entry(class.to_owned())
+        .or_default()
+        .fields
+        .extend(added);
+    Ok((object, applied.echo))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn a_refused_update_changes_neither_the_object_nor_the_class() {
+        let store = Store::new();
+        let object = json!({"objectId": "a", "score": 1});
+        store
+            .insert_object("C", object.as_object().cloned().unwrap(), true)
+            .unwrap();
+        let refused = json!({"score": 2, "n": 1, "x": {"__op": "Nope"}});
+        let error = store
+            .update_object("C", "a", refused.as_object().cloned().unwrap(), |_| true)
+            .unwrap_err();
+        assert_eq!(error.code, 108);
+        assert_eq!(store.object("C", "a").map(Value::Object), Some(object));
+        let fields = store.class_fields("C").unwrap();
+        assert!(fields.contains_key("score") && !fields.contains_key("n"));
+    }
 }

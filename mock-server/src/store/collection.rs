@@ -184,22 +184,12 @@ impl Collection {
         )
     }
 
-    /// Changes the object with this id in place: `change` gets every field
-    /// (internal ones too) and may edit them, but not the objectId. `None`
-    /// when there is no such object; `change`'s error leaves the object as
-    /// it was.
-    pub fn update<T>(
-        &mut self,
-        object_id: &str,
-        change: impl FnOnce(&mut Map<String, Value>) -> Result<T, ParseError>,
-    ) -> Result<Option<T>, ParseError> {
+    /// Replaces the object with this id by `object` (every field, internal
+    /// ones too; its objectId stays). Whether there was such an object.
+    pub fn replace(&mut self, object_id: &str, mut object: Map<String, Value>) -> bool {
         let Some(slot) = self.slot(object_id) else {
-            return Ok(None);
+            return false;
         };
-        let Some(mut object) = self.to_map(slot, true) else {
-            return Ok(None);
-        };
-        let answer = change(&mut object)?;
         object.insert("objectId".into(), Value::String(object_id.to_owned()));
         let row = self.row_from(object);
         if let Some(old) = self.rows[slot as usize].take() {
@@ -207,7 +197,7 @@ impl Collection {
         }
         self.index_row(slot, &row, true);
         self.rows[slot as usize] = Some(row);
-        Ok(Some(answer))
+        true
     }
 
     /// Removes the object with this id and answers it (internal fields
@@ -359,12 +349,11 @@ mod tests {
             c.insert(object(json!({"objectId": "a"}))).unwrap_err().code,
             137
         );
-        c.update("a", |o| {
-            o.insert("n".into(), json!(null));
-            o.insert("m".into(), json!(3));
-            Ok(())
-        })
-        .unwrap();
+        let mut a = c.to_map(c.slot("a").unwrap(), true).unwrap();
+        a.insert("n".into(), json!(null));
+        a.insert("m".into(), json!(3));
+        assert!(c.replace("a", a));
+        assert!(!c.replace("nobody", Map::new()));
         let full = c.to_map(c.slot("a").unwrap(), true).unwrap();
         assert_eq!(
             full,
@@ -420,11 +409,7 @@ mod tests {
         for i in (0..3000).filter(|i| i % 3 != 2) {
             c.remove(&format!("o{i}"));
         }
-        c.update("o2", |o| {
-            o.insert("k".into(), json!(7));
-            Ok(())
-        })
-        .unwrap();
+        assert!(c.replace("o2", object(json!({"k": 7}))));
         assert!(c.rows.len() < 3000, "compacted");
         assert_eq!(c.find_by("k", &json!(2)).len(), 999);
         assert_eq!(c.find_by("k", &json!(7)).len(), 1);

@@ -121,10 +121,7 @@ impl State {
     pub(super) fn put_user(&mut self, user: &UserRecord) {
         let object = user.to_object();
         // The user was read under the same lock, so it is there.
-        let _ = self.builtin(USER_CLASS).update(&user.object_id, |o| {
-            *o = object;
-            Ok(())
-        });
+        self.builtin(USER_CLASS).replace(&user.object_id, object);
     }
 
     /// Removes every session of a user but the one with token `keep`.
