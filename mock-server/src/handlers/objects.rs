@@ -13,7 +13,7 @@ use axum::{
 use serde_json::{Value, json};
 
 use super::{
-    can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
+    can_read, can_write, check_new_fields, check_request_data, created, include::Projection, roles,
     schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
@@ -21,7 +21,9 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
-    query, token,
+    query,
+    store::roles::ROLE_CLASS,
+    token,
 };
 
 /// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`
@@ -34,11 +36,14 @@ pub async fn create(
     Path(class): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
-    if !valid_class_name(&class) {
+    if !valid_class_name(&class) && class != ROLE_CLASS {
         return Err(ParseError::invalid_class_name(&class).into());
     }
     check_new_fields(&body)?;
     check_request_data(&body)?;
+    if class == ROLE_CLASS {
+        roles::check_new_role(&mut body)?;
+    }
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("objectId".into(), Value::String(object_id.clone()));
@@ -84,6 +89,9 @@ pub async fn update(
 ) -> ApiResult<impl IntoResponse> {
     check_new_fields(&body)?;
     check_request_data(&body)?;
+    if class == ROLE_CLASS {
+        roles::check_role_update(&body)?;
+    }
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {
