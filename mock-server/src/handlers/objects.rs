@@ -36,6 +36,11 @@ pub async fn create(
     Path(class): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
+    // GHSA-5f92-jrq3-28rc: the join tables behind relations (`_Join:users:_Role`)
+    // are no class a client may write.
+    if class.starts_with("_Join:") {
+        return Err(ParseError::permission_denied().into());
+    }
     if !valid_class_name(&class) && class != ROLE_CLASS {
         return Err(ParseError::invalid_class_name(&class).into());
     }
