@@ -65,6 +65,18 @@ Feature: Creating roles
       {"name": "{{Moderators}}"}
       """
 
+  @id.roles.class-fields
+  Scenario: The class of roles declares a name, a users relation to users and a roles relation to roles
+    When the client sends GET /schemas/_Role
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_Role", "fields": {
+        "name": {"type": "String"},
+        "users": {"type": "Relation", "targetClass": "_User"},
+        "roles": {"type": "Relation", "targetClass": "_Role"}}}
+      """
+
   @id.roles.name-required
   Scenario: A role without a name is refused with code 111
     When the client sends POST /roles with body:

@@ -222,6 +222,15 @@ mod tests {
     }
 
     #[test]
+    fn the_role_class_declares_its_fields_before_any_role_exists() {
+        let fields = Store::new().class_fields(ROLE_CLASS).unwrap_or_default();
+        assert_eq!(fields.get("name"), Some(&json!({"type": "String"})));
+        let relation = |target: &str| json!({"type": "Relation", "targetClass": target});
+        assert_eq!(fields.get("users"), Some(&relation("_User")));
+        assert_eq!(fields.get("roles"), Some(&relation(ROLE_CLASS)));
+    }
+
+    #[test]
     fn a_child_role_inherits_its_parents_not_the_reverse() {
         let roles = Roles::default();
         named(&roles, "m", "Moderators");
