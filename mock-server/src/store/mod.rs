@@ -14,6 +14,8 @@
 //!   their Relation fields relate to.
 //! - [`users`], [`sessions`], [`tokens`] and [`lockout`]: the rules of
 //!   `_User` and `_Session` on top of them.
+//! - [`roles`]: who has which role (`_Role` names, members and
+//!   containment), behind a lock of its own so ACL checks can ask for it.
 
 pub mod classes;
 pub mod collection;
