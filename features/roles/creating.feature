@@ -77,14 +77,23 @@ Feature: Creating roles
         "roles": {"type": "Relation", "targetClass": "_Role"}}}
       """
 
-  @id.roles.name-required
-  Scenario: A role without a name is refused with code 111
+  Scenario Outline: A role without a name is refused with code 111: <body>
     When the client sends POST /roles with body:
       """
-      {"ACL": {"*": {"read": true}}}
+      <body>
       """
     Then the response status is 400
     And the response is the Parse error 111 "name is required."
+
+    @id.roles.name-required
+    Examples:
+      | body                            |
+      | {"ACL": {"*": {"read": true}}} |
+
+    @id.roles.empty-name
+    Examples:
+      | body                                        |
+      | {"name": "", "ACL": {"*": {"read": true}}} |
 
   @id.roles.acl-required
   Scenario: A role without an ACL is refused with code 111, even with the master key
