@@ -72,6 +72,26 @@ fn valid_name(name: &str) -> bool {
     valid_field_name(name) && name != "className" && name != "length"
 }
 
+/// The system classes a Pointer or Relation may target.
+const SYSTEM_CLASSES: &[&str] = &[
+    "_User",
+    "_Installation",
+    "_Role",
+    "_Session",
+    "_Product",
+    "_PushStatus",
+    "_JobStatus",
+    "_JobSchedule",
+    "_Audience",
+    "_Idempotency",
+];
+
+/// Whether a Pointer or Relation may target `class`: a valid class name or
+/// a system class.
+fn valid_target(class: &str) -> bool {
+    super::schemas::valid_class_name(class) || SYSTEM_CLASSES.contains(&class)
+}
+
 /// Checks one field a request declares on `class` and answers it as the
 /// class keeps it.
 pub fn check_field(class: &str, name: &str, definition: &Value) -> Result<Value, ParseError> {
@@ -95,7 +115,7 @@ pub fn check_field(class: &str, name: &str, definition: &Value) -> Result<Value,
                     format!("type {kind} needs a class name"),
                 ));
             }
-            Some(Value::String(target)) if !super::schemas::valid_class_name(target) => {
+            Some(Value::String(target)) if !valid_target(target) => {
                 return Err(ParseError::invalid_class_name(target));
             }
             Some(Value::String(_)) => {}
