@@ -97,6 +97,16 @@ impl ClassPermissions {
         Ok(())
     }
 
+    /// Refuses to query by `field` (a `$relatedTo` key) when the class
+    /// protects it from the caller: 119 `Permission denied`.
+    pub fn check_field_query(&self, field: &str) -> Result<(), ParseError> {
+        let root = field.split('.').next().unwrap_or_default();
+        if self.protected.iter().any(|p| p == field || p == root) {
+            return Err(ParseError::permission_denied());
+        }
+        Ok(())
+    }
+
     /// Removes from `object` the fields the class hides from the caller.
     pub fn hide_protected(&self, object: &mut Map<String, Value>) {
         let hidden = class_permissions::hidden_in(&self.clp, &self.caller, &self.protected, object);

@@ -30,7 +30,7 @@ impl StoreSource<'_> {
     /// found, each result shaped by `include`, `keys` and `excludeKeys` (as
     /// a single object is), and `{"results": …}` with `count` when asked.
     pub fn answer(&self, class: &str, mut query: Query) -> Result<Value, ParseError> {
-        resolve_related_to(&self.state.store, self.ctx, &mut query.constraints)?;
+        resolve_related_to(self.state, self.ctx, &mut query.constraints)?;
         query.constraints = self.resolve(&query.constraints)?;
         let projection = Projection::take_from(&mut query);
         let (page, total) = self.page(class, &query)?;
