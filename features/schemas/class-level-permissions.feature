@@ -118,6 +118,38 @@ Feature: Class-level permissions open or close each operation on a class
     When the client sends GET /classes/{{Vault}}/{{gold.objectId}}
     Then the response is the Parse error 119 "Permission denied"
 
+  @id.schemas.clp-role-granted
+  Scenario: An operation granted to role:Name is open to the role's users only
+    Given the role Auditors exists with the users "alice"
+    And the class-level permissions of Vault are:
+      """
+      {"find": {"role:{{Auditors}}": true}, "get": {"role:{{Auditors}}": true}}
+      """
+    And the client uses the session token of alice
+    When the client sends GET /classes/{{Vault}}
+    Then the response status is 200
+    And the results are the objects "gold", in any order
+    Given the client uses the session token of bob
+    When the client sends GET /classes/{{Vault}}/{{gold.objectId}}
+    Then the response status is 400
+    And the response is the Parse error 119 "Permission denied"
+
+  @id.schemas.clp-inherited-role-granted
+  Scenario: A user of a role contained in the granted role gets the operation too
+    Given the role Auditors exists with the users ""
+    And the role Interns exists with the users "bob"
+    And the role Auditors contains the role Interns
+    And the class-level permissions of Vault are:
+      """
+      {"get": {"role:{{Auditors}}": true}}
+      """
+    And the client uses the session token of bob
+    When the client sends GET /classes/{{Vault}}/{{gold.objectId}}
+    Then the response status is 200
+    Given the client uses the session token of alice
+    When the client sends GET /classes/{{Vault}}/{{gold.objectId}}
+    Then the response is the Parse error 119 "Permission denied"
+
   @id.schemas.clp-public-granted
   Scenario: An operation granted to * is open to anonymous callers
     Given the class-level permissions of Vault are:
@@ -229,7 +261,7 @@ Feature: Class-level permissions open or close each operation on a class
     Then the results are the objects "gold", in any order
 
   @id.schemas.clp-add-field-closed-on-create
-  Scenario: With addField closed, creating an object with a new field is refused with code 119, known fields are fine
+  Scenario: With addField closed, a create with a new field is refused with code 119; known fields are fine
     Given the class-level permissions of Vault are:
       """
       {"create": {"*": true}, "addField": {}}

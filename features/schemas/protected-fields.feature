@@ -113,6 +113,25 @@ Feature: Protected fields are hidden from the callers the class names
     When the client sends GET /classes/{{Profile}}/{{card.objectId}}
     Then the response body has no field "salary"
 
+  @id.schemas.protected-role-entry
+  Scenario: A role's entry applies to its users: its list intersects with the public one
+    Given the role Payroll exists with the users "carol"
+    And the class-level permissions of Profile are:
+      """
+      {"find": {"*": true}, "get": {"*": true},
+       "protectedFields": {"*": ["salary", "phone"], "role:{{Payroll}}": ["phone"]}}
+      """
+    And the client uses the session token of carol
+    When the client sends GET /classes/{{Profile}}/{{card.objectId}}
+    Then the response body contains:
+      """
+      {"salary": 5000}
+      """
+    And the response body has no field "phone"
+    Given the client uses the session token of bob
+    When the client sends GET /classes/{{Profile}}/{{card.objectId}}
+    Then the response body has no field "salary"
+
   @id.schemas.protected-query-refused
   Scenario: A query constraining a field hidden from the caller is refused with code 119
     Given the client uses the session token of carol

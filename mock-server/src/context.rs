@@ -13,6 +13,8 @@
 //!
 //! Every key comparison takes constant time.
 
+use std::{collections::BTreeSet, sync::OnceLock};
+
 use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, request::Parts},
@@ -23,7 +25,7 @@ use subtle::ConstantTimeEq;
 use crate::{
     AppState,
     error::{ApiError, ParseError},
-    store::Session,
+    store::{Session, roles::Roles},
 };
 
 /// Who is asking, and with what rights.
@@ -40,6 +42,11 @@ pub struct RequestContext {
     /// The URL the API is mounted at, as the client reached it; used for
     /// `Location` headers.
     pub mount_url: String,
+    /// The roles of the store, asked by [`RequestContext::role_names`].
+    pub roles: Roles,
+    /// The caller's role names, once [`RequestContext::role_names`] has
+    /// computed them.
+    pub role_cache: OnceLock<BTreeSet<String>>,
 }
 
 impl RequestContext {
@@ -56,6 +63,28 @@ impl RequestContext {
     /// The objectId of the user making the request, if any.
     pub fn user_id(&self) -> Option<&str> {
         self.session.as_ref().map(|s| s.user_id.as_str())
+    }
+
+    /// The names (without `role:`) of every role the caller has: the
+    /// roles whose `users` relation holds the caller's user, and every role
+    /// that contains one of those in its `roles` relation, at any depth
+    /// (Parse REST guide, Roles, "Role Hierarchy"). Empty for an anonymous
+    /// request and for the master key, as Parse Server's `getUserRoles`.
+    ///
+    /// Computed on the first call only, so a request that never meets a
+    /// `role:` entry never pays for it; it takes the roles' own lock, never
+    /// the store's, so it may be called while the store's lock is held
+    /// (inside a find's filter).
+    pub fn role_names(&self) -> &BTreeSet<String> {
+        self.role_cache.get_or_init(|| match self.user_id() {
+            Some(user_id) if !self.is_master => self.roles.names_for_user(user_id),
+            _ => BTreeSet::new(),
+        })
+    }
+
+    /// Whether the caller has the role `name` (see [`Self::role_names`]).
+    pub fn has_role(&self, name: &str) -> bool {
+        self.role_names().contains(name)
     }
 }
 
@@ -152,6 +181,8 @@ impl FromRequestParts<AppState> for RequestContext {
             session_token,
             installation_id: header(headers, "x-parse-installation-id").map(str::to_owned),
             mount_url,
+            roles: state.store.roles(),
+            role_cache: OnceLock::new(),
         })
     }
 }

@@ -13,7 +13,8 @@ use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
     handlers::{
-        aggregate, batch, email, health, login, objects, pages, schemas, sessions, signup, users,
+        aggregate, batch, email, health, login, objects, pages, roles, schemas, sessions, signup,
+        users,
     },
 };
 
@@ -59,6 +60,11 @@ pub fn router(state: AppState) -> Router {
             get(objects::get)
                 .put(objects::update)
                 .delete(objects::delete),
+        )
+        .route("/roles", get(roles::find).post(roles::create))
+        .route(
+            "/roles/{objectId}",
+            get(roles::get).put(roles::update).delete(roles::delete),
         )
         .route("/aggregate/{className}", get(aggregate::aggregate))
         .route("/schemas", get(schemas::list).post(schemas::create_named))

@@ -12,6 +12,7 @@ pub mod objects;
 pub mod pages;
 pub mod permissions;
 pub mod relations;
+pub mod roles;
 pub mod schema_fields;
 pub mod schemas;
 pub mod sessions;
@@ -26,7 +27,7 @@ use axum::{
 };
 use serde_json::{Map, Value};
 
-use crate::{context::RequestContext, error::ParseError};
+use crate::{context::RequestContext, error::ParseError, store::roles::ROLE_PREFIX};
 
 /// Whether a field name is one a client may write: a letter, then letters,
 /// digits or `_`.
@@ -155,8 +156,11 @@ pub fn can_write(acl: Option<&Value>, ctx: &RequestContext) -> bool {
     acl_allows(acl, ctx, "write")
 }
 
-/// Whether `acl` grants `permission` (`read` or `write`) to the public (`*`)
-/// or to the user making the request. Only `true` counts.
+/// Whether `acl` grants `permission` (`read` or `write`) to the public (`*`),
+/// to the user making the request, or to a role the user has
+/// (`role:Name`, inherited roles included; see
+/// [`RequestContext::role_names`], only computed when such an entry would
+/// grant the permission). Only `true` counts.
 fn acl_allows(acl: Option<&Value>, ctx: &RequestContext, permission: &str) -> bool {
     if ctx.is_master {
         return true;
@@ -170,7 +174,13 @@ fn acl_allows(acl: Option<&Value>, ctx: &RequestContext, permission: &str) -> bo
             .and_then(Value::as_bool)
             == Some(true)
     };
-    allows("*") || ctx.user_id().is_some_and(allows)
+    allows("*")
+        || ctx.user_id().is_some_and(allows)
+        || ctx.user_id().is_some()
+            && acl.keys().any(|who| {
+                who.strip_prefix(ROLE_PREFIX)
+                    .is_some_and(|name| allows(who) && ctx.has_role(name))
+            })
 }
 
 /// `201 Created` with the new resource's URL in `Location`, as every

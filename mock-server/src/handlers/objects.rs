@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::{
     can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
-    permissions::ClassPermissions, schemas::valid_class_name, source::StoreSource,
+    permissions::ClassPermissions, roles, schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
     AppState,
@@ -23,7 +23,9 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
-    query, token,
+    query,
+    store::roles::ROLE_CLASS,
+    token,
 };
 
 /// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`
@@ -36,11 +38,19 @@ pub async fn create(
     Path(class): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
-    if !valid_class_name(&class) {
+    // GHSA-5f92-jrq3-28rc: the join tables behind relations (`_Join:users:_Role`)
+    // are no class a client may write.
+    if class.starts_with("_Join:") {
+        return Err(ParseError::permission_denied().into());
+    }
+    if !valid_class_name(&class) && class != ROLE_CLASS {
         return Err(ParseError::invalid_class_name(&class).into());
     }
     check_new_fields(&body)?;
     check_request_data(&body)?;
+    if class == ROLE_CLASS {
+        roles::check_new_role(&mut body)?;
+    }
     if let Some(permissions) = ClassPermissions::of(&state, &ctx, &class) {
         permissions.check_new_fields(&body, true)?;
         permissions.check(Operation::Create)?;
@@ -112,6 +122,9 @@ pub async fn update(
         ],
         None => Vec::new(),
     };
+    if class == ROLE_CLASS {
+        roles::check_role_update(&body)?;
+    }
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {

@@ -25,11 +25,21 @@ pub struct ClassPermissions {
     protected: Vec<String>,
 }
 
-/// The caller as CLPs see it: its user id and the names of its roles.
-pub fn caller(_state: &AppState, ctx: &RequestContext) -> Caller {
+/// The caller as CLPs see it: its user id and, when the CLPs name roles
+/// at all, the names of its roles (inherited ones included, see
+/// [`RequestContext::role_names`]).
+pub fn caller(ctx: &RequestContext, clp: &Map<String, Value>) -> Caller {
+    let names_roles = clp
+        .values()
+        .filter_map(Value::as_object)
+        .any(|entries| entries.keys().any(|who| who.starts_with("role:")));
     Caller {
         user_id: ctx.user_id().map(str::to_owned),
-        roles: Vec::new(),
+        roles: if names_roles {
+            ctx.role_names().iter().cloned().collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -42,7 +52,7 @@ impl ClassPermissions {
         }
         let schema = state.store.class_schema(class)?;
         let clp = class_permissions::shown(schema.permissions.as_ref());
-        let caller = caller(state, ctx);
+        let caller = caller(ctx, &clp);
         let protected = class_permissions::protected_fields(&clp, &caller);
         Some(ClassPermissions {
             clp,

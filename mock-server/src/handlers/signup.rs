@@ -77,6 +77,15 @@ pub async fn sign_up(
     ctx: RequestContext,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<axum::response::Response> {
+    // GHSA-8xq9-g7ch-35hg: a user whose objectId reads as a role ACL entry
+    // would get that role's rights; refused first, as Parse Server does.
+    let role_like = body
+        .get("objectId")
+        .and_then(Value::as_str)
+        .is_some_and(|id| id.starts_with(crate::store::roles::ROLE_PREFIX));
+    if role_like {
+        return Err(ParseError::permission_denied().into());
+    }
     for key in ["objectId", "id"] {
         if body.contains_key(key) {
             return Err(ParseError::new(105, format!("{key} is an invalid field name.")).into());

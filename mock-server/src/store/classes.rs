@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Collection, State, Store};
+use super::{Collection, State, Store, roles};
 use crate::{error::ParseError, operations, query::Document, schema_types};
 
 impl Store {
@@ -126,6 +126,9 @@ impl Store {
             .filter(|c| writable(c, object_id, &may_write))
             .ok_or_else(ParseError::object_not_found)?;
         collection.remove(object_id);
+        if class == roles::ROLE_CLASS {
+            roles::record_delete(&state, object_id);
+        }
         Ok(())
     }
 }
@@ -177,10 +180,17 @@ fn write_changes(
     object: Map<String, Value>,
     changes: Map<String, Value>,
 ) -> Result<Written, ParseError> {
+    let is_role = class == roles::ROLE_CLASS;
+    if is_role {
+        roles::check_write(state, object_id, &changes)?;
+    }
     let no_fields = Map::new();
     let declared = state.classes.get(class).map_or(&no_fields, |c| &c.fields);
     let added = schema_types::new_fields(class, declared, &changes)?;
     let (object, applied) = operations::apply(object, changes)?;
+    if is_role {
+        roles::record_write(state, object_id, &object, &applied.relations);
+    }
     for change in &applied.relations {
         if change.add {
             state.add_relation(class, &change.key, object_id, &change.ids);

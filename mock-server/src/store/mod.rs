@@ -22,6 +22,7 @@ pub mod find;
 pub mod index;
 pub mod lockout;
 pub mod relations;
+pub mod roles;
 pub mod schemas;
 pub mod sessions;
 pub mod tokens;
@@ -56,6 +57,8 @@ pub struct State {
     pub relations: HashMap<relations::RelationKey, relations::RelatedIds>,
     /// Failed logins by user objectId (account lockout).
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
+    /// Role names, members and containment, mirrored from `_Role`.
+    pub roles: roles::Roles,
 }
 
 impl Default for State {
@@ -71,12 +74,17 @@ impl Default for State {
             classes: HashMap::from([
                 (USER_CLASS.to_owned(), users),
                 (SESSION_CLASS.to_owned(), sessions),
+                (
+                    roles::ROLE_CLASS.to_owned(),
+                    Collection::new(roles::role_fields()),
+                ),
             ]),
             usernames: HashMap::new(),
             emails: HashMap::new(),
             auth_ids: HashMap::new(),
             relations: HashMap::new(),
             failed_logins: HashMap::new(),
+            roles: roles::Roles::default(),
         }
     }
 }
@@ -89,9 +97,22 @@ impl State {
 }
 
 /// A cheap-clone handle to the server's state.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Store {
     state: Arc<Mutex<State>>,
+    /// The same roles as `State::roles`, reachable without the lock.
+    roles: roles::Roles,
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        let state = State::default();
+        let roles = state.roles.clone();
+        Store {
+            state: Arc::new(Mutex::new(state)),
+            roles,
+        }
+    }
 }
 
 impl Store {

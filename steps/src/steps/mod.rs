@@ -12,5 +12,6 @@ pub mod lockout;
 pub mod mail;
 pub mod objects;
 pub mod queries;
+pub mod roles;
 pub mod schemas;
 pub mod users;
