@@ -132,3 +132,54 @@ Feature: Protected fields and closed classes cannot be reached through queries
     Examples: $select
       | operator | where                                                                                     |
       | $select  | {"name": {"$select": {"query": {"className": "{{Ledger}}", "where": {}}, "key": "name"}}} |
+
+  # GHSA-fcv6-fg5r-jm9q: an object reached through a pointer (include) must
+  # be filtered by its own class's rules, not shown as stored.
+  @id.security.clp-include-hides-protected
+  Scenario: An included object of a class with protected fields comes without them
+    Given the class Badge exists with the schema:
+      """
+      {"fields": {"holder": {"type": "Pointer", "targetClass": "{{Member}}"}}}
+      """
+    And the object badge of class Badge exists with:
+      """
+      {"holder": {"__type": "Pointer", "className": "{{Member}}", "objectId": "{{someone.objectId}}"}}
+      """
+    When the client queries /classes/{{Badge}} with:
+      | include | holder |
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"results": [{"holder": {"__type": "Object", "name": "someone"}}]}
+      """
+    And the response body does not contain "4711"
+    And the response body does not contain "4000-1234"
+    When the client sends GET /classes/{{Badge}}/{{badge.objectId}}?include=holder
+    Then the response status is 200
+    And the response body does not contain "4711"
+
+  # GHSA-fcv6-fg5r-jm9q: include runs as a query on the pointed class, under
+  # its class-level permissions (Parse Server checks `get` when the page
+  # points to one object, `find` when to several).
+  @id.security.clp-include-closed-class
+  Scenario: Including a pointer into a class closed to finds and gets is refused with code 119
+    Given the class Badge exists with the schema:
+      """
+      {"fields": {"holder": {"type": "Pointer", "targetClass": "{{Member}}"}}}
+      """
+    And the object badge of class Badge exists with:
+      """
+      {"holder": {"__type": "Pointer", "className": "{{Member}}", "objectId": "{{someone.objectId}}"}}
+      """
+    And the class-level permissions of Member are:
+      """
+      {"find": {}, "get": {}}
+      """
+    When the client queries /classes/{{Badge}} with:
+      | include | holder |
+    Then the response status is 400
+    And the response is the Parse error 119 "Permission denied"
+    When the client sends GET /classes/{{Badge}}/{{badge.objectId}}?include=holder
+    Then the response is the Parse error 119 "Permission denied"
+    When the client sends GET /classes/{{Badge}}/{{badge.objectId}}
+    Then the response status is 200

@@ -96,7 +96,7 @@ pub async fn get(
     if let Some(p) = &permissions {
         p.hide_protected(&mut object);
     }
-    let object = Projection::from_params(&params).apply(&state.store, &ctx, object);
+    let object = Projection::from_params(&params).apply(&state, &ctx, object)?;
     Ok(Json(object))
 }
 

@@ -43,15 +43,15 @@ pub fn resolve_related_to(
     if let Some(p) = &permissions {
         p.check_field_query(key)?;
     }
-    let access = permissions.as_ref().map(|p| p.check(Operation::Get).ok());
-    let readable = store.object(class, owner_id).is_some_and(|o| {
-        let granted = match (&permissions, &access) {
-            (Some(p), Some(Some(access))) => p.grants(access, &o),
-            (Some(_), _) => false,
-            (None, _) => true,
-        };
-        granted && can_read(o.get("ACL"), ctx)
-    });
+    let granted = |owner: &Map<String, Value>| match &permissions {
+        Some(p) => p
+            .check(Operation::Get)
+            .is_ok_and(|access| p.grants(&access, owner)),
+        None => true,
+    };
+    let readable = store
+        .object(class, owner_id)
+        .is_some_and(|o| granted(&o) && can_read(o.get("ACL"), ctx));
     let ids = if readable {
         store.related_ids(class, key, owner_id)
     } else {

@@ -36,8 +36,8 @@ impl StoreSource<'_> {
         let (page, total) = self.page(class, &query)?;
         let results = page
             .into_iter()
-            .map(|o| projection.apply(&self.state.store, self.ctx, o))
-            .collect();
+            .map(|o| projection.apply(self.state, self.ctx, o))
+            .collect::<Result<_, _>>()?;
         Ok(query::results(results, query.count.then_some(total)))
     }
 
