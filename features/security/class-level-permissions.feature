@@ -85,6 +85,15 @@ Feature: Protected fields and closed classes cannot be reached through queries
     Then the response status is 400
     And the response is the Parse error 119 "Permission denied"
 
+  # GHSA-wmwx-jr2p-4j4r, with the dot notation of GHSA-r2m8-pxm9-9c4g: a
+  # key under the protected Relation is refused as the Relation itself.
+  @id.security.clp-related-to-protected-relation-dotted
+  Scenario: Following a key under a protected Relation field with $relatedTo is refused with code 119
+    When the client queries /users with:
+      | where | {"$relatedTo": {"object": {"__type": "Pointer", "className": "{{Member}}", "objectId": "{{someone.objectId}}"}, "key": "friends.x"}} |
+    Then the response status is 400
+    And the response is the Parse error 119 "Permission denied"
+
   # GHSA-wmwx-jr2p-4j4r: $relatedTo bypassed the owning object's read permissions.
   @id.security.clp-related-to-owner-closed
   Scenario: $relatedTo on an object of a class closed to gets relates nothing
