@@ -16,6 +16,7 @@
 //! - [`store`]: the in-memory state behind one lock; it applies
 //!   [`operations`] (`Increment`, `Add`, …) and [`schema_types`] (a field
 //!   keeps its first type) under that lock.
+//! - [`class_permissions`]: class-level permissions, as pure rules.
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
 //!
@@ -27,6 +28,7 @@
 
 pub mod account_lockout;
 pub mod auth;
+pub mod class_permissions;
 pub mod clock;
 pub mod config;
 pub mod context;

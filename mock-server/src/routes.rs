@@ -67,10 +67,12 @@ pub fn router(state: AppState) -> Router {
             get(roles::get).put(roles::update).delete(roles::delete),
         )
         .route("/aggregate/{className}", get(aggregate::aggregate))
+        .route("/schemas", get(schemas::list).post(schemas::create_named))
         .route(
             "/schemas/{className}",
             get(schemas::get)
                 .post(schemas::create)
+                .put(schemas::update)
                 .delete(schemas::delete),
         )
         .method_not_allowed_fallback(method_not_allowed);

@@ -356,13 +356,15 @@ fn collect_session_tokens<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
 }
 
 /// The path of the first `password` or `_internal` field in `value`.
-/// Parse's own `__type` and `__op` markers are not internal fields.
+/// Parse's own `__type` and `__op` markers are not internal fields, and a
+/// `password` whose value is a field's type (`{"type": "String"}`, as the
+/// schema of `_User` lists it) carries no password.
 fn find_leak(value: &Value, at: &str) -> Option<String> {
     match value {
         Value::Object(map) => map.iter().find_map(|(k, v)| {
             let path = format!("{at}/{k}");
             let internal = k.starts_with('_') && !k.starts_with("__");
-            if k == "password" || internal {
+            if (k == "password" && !is_field_type(v)) || internal {
                 Some(path)
             } else {
                 find_leak(v, &path)
@@ -376,11 +378,30 @@ fn find_leak(value: &Value, at: &str) -> Option<String> {
     }
 }
 
+/// Whether `value` is a schema's field type: `{"type": "String"}`, with at
+/// most `targetClass` and `required` besides.
+fn is_field_type(value: &Value) -> bool {
+    value.as_object().is_some_and(|map| {
+        map.get("type").is_some_and(Value::is_string)
+            && map
+                .keys()
+                .all(|k| matches!(k.as_str(), "type" | "targetClass" | "required"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use super::find_leak;
+
+    #[test]
+    fn a_schema_listing_a_password_field_type_leaks_nothing() {
+        let schema = json!({"fields": {"password": {"type": "String"}}});
+        assert_eq!(find_leak(&schema, ""), None);
+        let leak = json!({"fields": {"password": {"type": "String", "defaultValue": "x"}}});
+        assert_eq!(find_leak(&leak, ""), Some("/fields/password".into()));
+    }
 
     #[test]
     fn collects_session_tokens_at_any_depth() {

@@ -11,7 +11,7 @@ use cucumber::gherkin::{Feature, GherkinEnv, Scenario};
 
 /// Area tags: every feature carries one.
 const AREAS: &[&str] = &[
-    "users", "sessions", "objects", "queries", "acl", "rest", "security", "roles",
+    "users", "sessions", "objects", "queries", "acl", "rest", "security", "schemas", "roles",
 ];
 
 fn features_dir() -> PathBuf {

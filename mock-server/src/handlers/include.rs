@@ -17,11 +17,14 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::can_read;
+use super::{can_read, permissions::ClassPermissions};
 use crate::{
+    AppState,
+    class_permissions::Operation,
     context::RequestContext,
+    error::ParseError,
     query::{Query, parse::list},
-    store::{Store, USER_CLASS},
+    store::USER_CLASS,
 };
 
 /// What a request asks of the shape of each object it reads.
@@ -59,17 +62,23 @@ impl Projection {
     }
 
     /// Follows the included pointers of `object`, then keeps the asked keys.
+    /// An included class closed to the caller is 119 for the whole request,
+    /// as Parse Server answers.
     pub fn apply(
         &self,
-        store: &Store,
+        state: &AppState,
         ctx: &RequestContext,
         mut object: Map<String, Value>,
-    ) -> Map<String, Value> {
+    ) -> Result<Map<String, Value>, ParseError> {
         for path in &self.include {
             let segments: Vec<&str> = path.split('.').collect();
-            include_path(store, ctx, &mut object, &segments);
+            include_path(state, ctx, &mut object, &segments)?;
         }
-        select_keys(object, self.keys.as_deref(), &self.exclude_keys)
+        Ok(select_keys(
+            object,
+            self.keys.as_deref(),
+            &self.exclude_keys,
+        ))
     }
 }
 
@@ -78,26 +87,26 @@ impl Projection {
 /// read it, and left out otherwise. Arrays of pointers are followed element
 /// by element.
 pub fn include_path(
-    store: &Store,
+    state: &AppState,
     ctx: &RequestContext,
     object: &mut Map<String, Value>,
     segments: &[&str],
-) {
+) -> Result<(), ParseError> {
     let Some((first, rest)) = segments.split_first() else {
-        return;
+        return Ok(());
     };
     let Some(value) = object.get_mut(*first) else {
-        return;
+        return Ok(());
     };
     let resolved = match &mut *value {
         Value::Array(items) => {
-            let resolved = items
-                .drain(..)
-                .filter_map(|item| resolve(store, ctx, item, rest))
-                .collect();
+            let mut resolved = Vec::new();
+            for item in items.drain(..) {
+                resolved.extend(resolve(state, ctx, item, rest)?);
+            }
             Some(Value::Array(resolved))
         }
-        other => resolve(store, ctx, other.take(), rest),
+        other => resolve(state, ctx, other.take(), rest)?,
     };
     match resolved {
         Some(resolved) => *value = resolved,
@@ -105,36 +114,63 @@ pub fn include_path(
             object.remove(*first);
         }
     }
+    Ok(())
 }
 
 /// A pointer replaced with its object (then `rest` followed inside it), an
 /// already included object followed further, any other value as it is;
-/// `None` for a pointer the caller may not follow.
-fn resolve(store: &Store, ctx: &RequestContext, value: Value, rest: &[&str]) -> Option<Value> {
+/// `None` for a pointer the caller may not follow. The pointed class's
+/// permissions apply as to a read of that object by the caller
+/// (GHSA-fcv6-fg5r-jm9q): 119 when it is closed to the caller's gets (as
+/// Parse Server checks for a page pointing to one object), its pointer
+/// permissions, and its protected fields hidden.
+fn resolve(
+    state: &AppState,
+    ctx: &RequestContext,
+    value: Value,
+    rest: &[&str],
+) -> Result<Option<Value>, ParseError> {
     let Value::Object(mut map) = value else {
-        return Some(value);
+        return Ok(Some(value));
     };
     match map.get("__type").and_then(Value::as_str) {
         Some("Pointer") => {
-            let class = map.get("className").and_then(Value::as_str)?.to_owned();
-            let id = map.get("objectId").and_then(Value::as_str)?;
-            let mut target = store.object(&class, id)?;
+            let (Some(class), Some(id)) = (
+                map.get("className").and_then(Value::as_str),
+                map.get("objectId").and_then(Value::as_str),
+            ) else {
+                return Ok(None);
+            };
+            let permissions = ClassPermissions::of(state, ctx, class);
+            let access = match &permissions {
+                Some(p) => Some(p.check(Operation::Get)?),
+                None => None,
+            };
+            let Some(mut target) = state.store.object(class, id) else {
+                return Ok(None);
+            };
             if !can_read(target.get("ACL"), ctx) {
-                return None;
+                return Ok(None);
+            }
+            if let (Some(p), Some(access)) = (&permissions, &access) {
+                if !p.grants(access, &target) {
+                    return Ok(None);
+                }
+                p.hide_protected(&mut target);
             }
             if class == USER_CLASS {
                 super::users::hide_linked_accounts(&mut target, ctx);
             }
             target.insert("__type".into(), Value::from("Object"));
             target.insert("className".into(), Value::from(class));
-            include_path(store, ctx, &mut target, rest);
-            Some(Value::Object(target))
+            include_path(state, ctx, &mut target, rest)?;
+            Ok(Some(Value::Object(target)))
         }
         Some("Object") => {
-            include_path(store, ctx, &mut map, rest);
-            Some(Value::Object(map))
+            include_path(state, ctx, &mut map, rest)?;
+            Ok(Some(Value::Object(map)))
         }
-        _ => Some(Value::Object(map)),
+        _ => Ok(Some(Value::Object(map))),
     }
 }
 

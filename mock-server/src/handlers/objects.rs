@@ -13,11 +13,13 @@ use axum::{
 use serde_json::{Value, json};
 
 use super::{
-    can_read, can_write, check_new_fields, check_request_data, created, include::Projection, roles,
-    schemas::valid_class_name, source::StoreSource,
+    can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
+    permissions::ClassPermissions, roles, schemas::valid_class_name, source::StoreSource,
 };
 use crate::{
-    AppState, clock,
+    AppState,
+    class_permissions::{Access, Operation},
+    clock,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
@@ -49,6 +51,10 @@ pub async fn create(
     if class == ROLE_CLASS {
         roles::check_new_role(&mut body)?;
     }
+    if let Some(permissions) = ClassPermissions::of(&state, &ctx, &class) {
+        permissions.check_new_fields(&body, true)?;
+        permissions.check(Operation::Create)?;
+    }
     let object_id = token::object_id();
     let now = clock::now();
     body.insert("objectId".into(), Value::String(object_id.clone()));
@@ -62,30 +68,44 @@ pub async fn create(
     Ok(created(location, Value::Object(answer)))
 }
 
-/// `GET /classes/:className/:objectId`: the object, if its ACL lets the
-/// caller read it (101 otherwise, as for a missing object), with its
-/// `include`, `keys` and `excludeKeys` applied.
+/// `GET /classes/:className/:objectId`: the object, if the class's `get`
+/// permission and its ACL let the caller read it (101 otherwise, as for a
+/// missing object), without the fields the class protects from the
+/// caller, with its `include`, `keys` and `excludeKeys` applied.
 pub async fn get(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let object = state
+    let permissions = ClassPermissions::of(&state, &ctx, &class);
+    let access = match &permissions {
+        Some(p) => p.check(Operation::Get)?,
+        None => Access::All,
+    };
+    let mut object = state
         .store
         .object(&class, &object_id)
         .ok_or_else(ParseError::object_not_found)?;
-    if !can_read(object.get("ACL"), &ctx) {
+    let granted = permissions
+        .as_ref()
+        .is_none_or(|p| p.grants(&access, &object));
+    if !granted || !can_read(object.get("ACL"), &ctx) {
         return Err(ParseError::object_not_found().into());
     }
-    let object = Projection::from_params(&params).apply(&state.store, &ctx, object);
+    if let Some(p) = &permissions {
+        p.hide_protected(&mut object);
+    }
+    let object = Projection::from_params(&params).apply(&state, &ctx, object)?;
     Ok(Json(object))
 }
 
 /// `PUT /classes/:className/:objectId`: changes the given fields, if the
-/// object's ACL lets the caller write it (101 otherwise, as for a missing
-/// object). Answers `{updatedAt}` and the results of operators
-/// (`{"score": 15, "updatedAt": …}` after an `Increment`).
+/// class's `update` permission (and `addField`, for a new field) and the
+/// object's ACL let the caller write it (119 for a refused permission, 101
+/// for an object they leave out, as for a missing one). Answers
+/// `{updatedAt}` and the results of operators (`{"score": 15,
+/// "updatedAt": …}` after an `Increment`).
 pub async fn update(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -94,30 +114,53 @@ pub async fn update(
 ) -> ApiResult<impl IntoResponse> {
     check_new_fields(&body)?;
     check_request_data(&body)?;
+    let permissions = ClassPermissions::of(&state, &ctx, &class);
+    let accesses = match &permissions {
+        Some(p) => vec![
+            p.check_new_fields(&body, false)?,
+            p.check(Operation::Update)?,
+        ],
+        None => Vec::new(),
+    };
     if class == ROLE_CLASS {
         roles::check_role_update(&body)?;
     }
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {
-        can_write(o.field("ACL"), &ctx)
+        granted(permissions.as_ref(), &accesses, o) && can_write(o.field("ACL"), &ctx)
     })?;
     answer.insert("updatedAt".into(), Value::String(now));
     Ok(Json(Value::Object(answer)))
 }
 
-/// `DELETE /classes/:className/:objectId`: deletes the object, if its ACL
-/// lets the caller write it (101 otherwise, and for an object already
-/// deleted). Answers `{}`.
+/// `DELETE /classes/:className/:objectId`: deletes the object, if the
+/// class's `delete` permission and the object's ACL let the caller write
+/// it (119 for a refused permission, 101 for an object they leave out, and
+/// for an object already deleted). Answers `{}`.
 pub async fn delete(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
 ) -> ApiResult<impl IntoResponse> {
-    state
-        .store
-        .delete_object(&class, &object_id, |o| can_write(o.field("ACL"), &ctx))?;
+    let permissions = ClassPermissions::of(&state, &ctx, &class);
+    let accesses = match &permissions {
+        Some(p) => vec![p.check(Operation::Delete)?],
+        None => Vec::new(),
+    };
+    state.store.delete_object(&class, &object_id, |o| {
+        granted(permissions.as_ref(), &accesses, o) && can_write(o.field("ACL"), &ctx)
+    })?;
     Ok(Json(json!({})))
+}
+
+/// Whether every one of `accesses` lets the caller reach `object`.
+fn granted(
+    permissions: Option<&ClassPermissions>,
+    accesses: &[Access],
+    object: &dyn query::Document,
+) -> bool {
+    permissions.is_none_or(|p| accesses.iter().all(|a| p.grants(a, object)))
 }
 
 /// `GET /classes/:className`: the objects the caller may read that match

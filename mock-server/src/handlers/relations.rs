@@ -6,19 +6,22 @@
 
 use serde_json::{Map, Value, json};
 
-use super::can_read;
-use crate::{context::RequestContext, error::ParseError, store::Store};
+use super::{can_read, permissions::ClassPermissions};
+use crate::{AppState, class_permissions::Operation, context::RequestContext, error::ParseError};
 
 /// Replaces a top-level `$relatedTo` in `constraints` with
 /// `{"objectId": {"$in": [related ids]}}` (joined with any other `objectId`
 /// constraint by `$and`). The owning object must be one the caller may
-/// read; otherwise nothing is related, as Parse Server answers. A
-/// `$relatedTo` without an `object` pointer and a `key` is 102.
+/// read (its class's `get` permission, pointer permissions and ACL);
+/// otherwise nothing is related, as Parse Server answers. A relation field
+/// the owning class protects from the caller is 119 (GHSA-wmwx-jr2p-4j4r).
+/// A `$relatedTo` without an `object` pointer and a `key` is 102.
 pub fn resolve_related_to(
-    store: &Store,
+    state: &AppState,
     ctx: &RequestContext,
     constraints: &mut Map<String, Value>,
 ) -> Result<(), ParseError> {
+    let store = &state.store;
     let Some(related_to) = constraints.remove("$relatedTo") else {
         return Ok(());
     };
@@ -36,9 +39,19 @@ pub fn resolve_related_to(
         .get("objectId")
         .and_then(Value::as_str)
         .ok_or_else(bad)?;
+    let permissions = ClassPermissions::of(state, ctx, class);
+    if let Some(p) = &permissions {
+        p.check_field_query(key)?;
+    }
+    let granted = |owner: &Map<String, Value>| match &permissions {
+        Some(p) => p
+            .check(Operation::Get)
+            .is_ok_and(|access| p.grants(&access, owner)),
+        None => true,
+    };
     let readable = store
         .object(class, owner_id)
-        .is_some_and(|o| can_read(o.get("ACL"), ctx));
+        .is_some_and(|o| granted(&o) && can_read(o.get("ACL"), ctx));
     let ids = if readable {
         store.related_ids(class, key, owner_id)
     } else {

@@ -5,10 +5,12 @@
 use serde_json::{Map, Value};
 
 use super::{
-    can_read, include::Projection, relations::resolve_related_to, users::hide_linked_accounts,
+    can_read, include::Projection, permissions::ClassPermissions, relations::resolve_related_to,
+    users::hide_linked_accounts,
 };
 use crate::{
     AppState,
+    class_permissions::Operation,
     context::RequestContext,
     error::ParseError,
     query::{self, Query, resolve::Source},
@@ -28,27 +30,43 @@ impl StoreSource<'_> {
     /// found, each result shaped by `include`, `keys` and `excludeKeys` (as
     /// a single object is), and `{"results": …}` with `count` when asked.
     pub fn answer(&self, class: &str, mut query: Query) -> Result<Value, ParseError> {
-        resolve_related_to(&self.state.store, self.ctx, &mut query.constraints)?;
+        resolve_related_to(self.state, self.ctx, &mut query.constraints)?;
         query.constraints = self.resolve(&query.constraints)?;
         let projection = Projection::take_from(&mut query);
         let (page, total) = self.page(class, &query)?;
         let results = page
             .into_iter()
-            .map(|o| projection.apply(&self.state.store, self.ctx, o))
-            .collect();
+            .map(|o| projection.apply(self.state, self.ctx, o))
+            .collect::<Result<_, _>>()?;
         Ok(query::results(results, query.count.then_some(total)))
     }
 
     /// The page of `query` over `class` and the number of matches. A class
     /// that does not exist is 119 for a client, as Parse Server 9 answers
-    /// by default, and empty for the master key. Users keep their linked
-    /// accounts to themselves.
+    /// by default, and empty for the master key. The class's permissions
+    /// apply: `find` (unless only counting, with `limit=0`) and `count`
+    /// (when counting), their pointer permissions, and its protected
+    /// fields, which a query may not name and the results do not show.
+    /// Users keep their linked accounts to themselves.
     pub fn page(&self, class: &str, query: &Query) -> Result<Found, ParseError> {
         let ctx = self.ctx;
-        let found = self
-            .state
-            .store
-            .find(class, query, |o| can_read(o.field("ACL"), ctx))?;
+        let permissions = ClassPermissions::of(self.state, ctx, class);
+        let mut accesses = Vec::new();
+        if let Some(p) = &permissions {
+            if query.limit != 0 || !query.count {
+                accesses.push(p.check(Operation::Find)?);
+            }
+            if query.count {
+                accesses.push(p.check(Operation::Count)?);
+            }
+            p.check_query(query)?;
+        }
+        let found = self.state.store.find(class, query, |o| {
+            let granted = permissions
+                .as_ref()
+                .is_none_or(|p| accesses.iter().all(|a| p.grants(a, o)));
+            granted && can_read(o.field("ACL"), ctx)
+        })?;
         let (mut page, total) = match found {
             Some(found) => found,
             None if ctx.is_master => (Vec::new(), 0),
@@ -56,6 +74,9 @@ impl StoreSource<'_> {
         };
         if class == USER_CLASS {
             page.iter_mut().for_each(|u| hide_linked_accounts(u, ctx));
+        }
+        if let Some(p) = &permissions {
+            page.iter_mut().for_each(|o| p.hide_protected(o));
         }
         Ok((page, total))
     }

@@ -26,17 +26,13 @@ impl Store {
         self.lock().classes.get(name).map(|c| c.fields.clone())
     }
 
-    /// Deletes an empty class; 255 if it holds objects, 103 if it does not exist.
+    /// Deletes an empty class; 255 if it holds objects. A class that does
+    /// not exist is already deleted, as Parse Server answers.
     pub fn delete_class(&self, name: &str) -> Result<(), ParseError> {
         let mut state = self.lock();
         let count = match state.classes.get(name) {
             Some(class) => class.len(),
-            None => {
-                return Err(ParseError::new(
-                    103,
-                    format!("Class {name} does not exist."),
-                ));
-            }
+            None => return Ok(()),
         };
         if count > 0 {
             return Err(ParseError::new(
@@ -45,29 +41,38 @@ impl Store {
             ));
         }
         state.classes.remove(name);
+        state.relations.retain(|(class, _, _), _| class != name);
         Ok(())
     }
 
     /// Stores a new object, its operators applied to an empty object and its
     /// fields checked against the class's types (see [`write_changes`]).
     /// The class must exist unless `create_class` is set, in which case it
-    /// is made on the way (119 otherwise). Returns what the answer echoes.
+    /// is made on the way (119 otherwise). A field the schema API declared
+    /// with a `defaultValue` gets it when the object has none (the answer
+    /// echoes it); one declared `required` without a default must be given
+    /// (142 `f is required`). Returns what the answer echoes.
     pub fn insert_object(
         &self,
         class: &str,
-        object: Map<String, Value>,
+        mut object: Map<String, Value>,
         create_class: bool,
     ) -> Result<Map<String, Value>, ParseError> {
         let mut state = self.lock();
         if !state.classes.contains_key(class) && !create_class {
             return Err(ParseError::permission_denied());
         }
+        let defaults = match state.classes.get(class) {
+            Some(collection) => fill_defaults(&collection.fields, &mut object)?,
+            None => Map::new(),
+        };
         let id = object
             .get("objectId")
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let (stored, echo) = write_changes(&mut state, class, &id, Map::new(), object)?;
+        let (stored, mut echo) = write_changes(&mut state, class, &id, Map::new(), object)?;
+        echo.extend(defaults);
         state
             .classes
             .entry(class.to_owned())
@@ -126,6 +131,27 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Gives `object` the `defaultValue` of every declared field it lacks and
+/// answers them; 142 `f is required` for a `required` field still missing.
+fn fill_defaults(
+    fields: &Map<String, Value>,
+    object: &mut Map<String, Value>,
+) -> Result<Map<String, Value>, ParseError> {
+    let mut filled = Map::new();
+    for (name, field) in fields {
+        if object.get(name).is_some_and(|v| !v.is_null()) {
+            continue;
+        }
+        if let Some(default) = field.get("defaultValue") {
+            object.insert(name.clone(), default.clone());
+            filled.insert(name.clone(), default.clone());
+        } else if field.get("required") == Some(&Value::Bool(true)) {
+            return Err(ParseError::new(142, format!("{name} is required")));
+        }
+    }
+    Ok(filled)
 }
 
 /// Whether the object exists and `may_write` lets the caller change it.

@@ -38,6 +38,9 @@ const COMPACT_AFTER: usize = 1024;
 pub struct Collection {
     /// Declared fields (the schema), name → `{"type": …}`.
     pub fields: Map<String, Value>,
+    /// The class-level permissions set through `/schemas`; `None` until
+    /// they are (see [`crate::class_permissions::shown`]).
+    pub permissions: Option<Map<String, Value>>,
     columns: Vec<Box<str>>,
     column_ids: HashMap<Box<str>, u32>,
     rows: Vec<Option<Row>>,
@@ -75,6 +78,7 @@ impl Collection {
     pub fn new(fields: Map<String, Value>) -> Collection {
         let mut collection = Collection {
             fields,
+            permissions: None,
             columns: Vec::new(),
             column_ids: HashMap::new(),
             rows: Vec::new(),
@@ -246,6 +250,23 @@ impl Collection {
         match self.indexed_slots(field, value) {
             Some(slots) => slots.iter().copied().filter(equal).collect(),
             None => self.slots().filter(equal).collect(),
+        }
+    }
+
+    /// Removes a field's values from every object (its index too): what
+    /// deleting a field through `/schemas` does to the data.
+    pub fn clear_field(&mut self, name: &str) {
+        let Some(column) = self.column_ids.get(name).copied() else {
+            return;
+        };
+        if column == OBJECT_ID {
+            return;
+        }
+        self.indexes.remove(&column);
+        for row in self.rows.iter_mut().flatten() {
+            if let Some(value) = row.get_mut(column as usize) {
+                *value = Value::Null;
+            }
         }
     }
 

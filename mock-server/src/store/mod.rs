@@ -11,7 +11,8 @@
 //!   and through equality [`index`]es.
 //! - [`find`]: a query over a collection, through an index when one helps.
 //! - [`classes`]: objects of any class, and [`relations`]: the objects
-//!   their Relation fields relate to.
+//!   their Relation fields relate to; [`schemas`]: classes as the schema
+//!   API sees them (fields and class-level permissions).
 //! - [`users`], [`sessions`], [`tokens`] and [`lockout`]: the rules of
 //!   `_User` and `_Session` on top of them.
 //! - [`roles`]: who has which role (`_Role` names, members and
@@ -24,6 +25,7 @@ pub mod index;
 pub mod lockout;
 pub mod relations;
 pub mod roles;
+pub mod schemas;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -13,4 +13,5 @@ pub mod mail;
 pub mod objects;
 pub mod queries;
 pub mod roles;
+pub mod schemas;
 pub mod users;
