@@ -21,7 +21,7 @@ use super::can_read;
 use crate::{
     context::RequestContext,
     query::{Query, parse::list},
-    store::{Store, USER_CLASS},
+    store::{SESSION_CLASS, Store, USER_CLASS},
 };
 
 /// What a request asks of the shape of each object it reads.
@@ -119,7 +119,8 @@ fn resolve(store: &Store, ctx: &RequestContext, value: Value, rest: &[&str]) -> 
             let class = map.get("className").and_then(Value::as_str)?.to_owned();
             let id = map.get("objectId").and_then(Value::as_str)?;
             let mut target = store.object(&class, id)?;
-            if !can_read(target.get("ACL"), ctx) {
+            let session_hidden = class == SESSION_CLASS && !super::sessions::may_read(&target, ctx);
+            if !can_read(target.get("ACL"), ctx) || session_hidden {
                 return None;
             }
             if class == USER_CLASS {

@@ -14,14 +14,16 @@ use serde_json::{Value, json};
 
 use super::{
     can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
-    schemas::valid_class_name, source::StoreSource,
+    schemas::valid_class_name, sessions, source::StoreSource,
 };
 use crate::{
     AppState, clock,
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
-    query, token,
+    query,
+    store::SESSION_CLASS,
+    token,
 };
 
 /// `POST /classes/:className`: 201, `Location`, `{objectId, createdAt}`
@@ -34,6 +36,10 @@ pub async fn create(
     Path(class): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
+    if class == SESSION_CLASS {
+        return sessions::create_session(&state, &ctx, body);
+    }
+    sessions::guard_restricted(&class, &ctx)?;
     if !valid_class_name(&class) {
         return Err(ParseError::invalid_class_name(&class).into());
     }
@@ -61,11 +67,15 @@ pub async fn get(
     Path((class, object_id)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
+    if class == SESSION_CLASS {
+        sessions::require_caller(&ctx)?;
+    }
     let object = state
         .store
         .object(&class, &object_id)
         .ok_or_else(ParseError::object_not_found)?;
-    if !can_read(object.get("ACL"), &ctx) {
+    let session_hidden = class == SESSION_CLASS && !sessions::may_read(&object, &ctx);
+    if !can_read(object.get("ACL"), &ctx) || session_hidden {
         return Err(ParseError::object_not_found().into());
     }
     let object = Projection::from_params(&params).apply(&state.store, &ctx, object);
@@ -82,12 +92,19 @@ pub async fn update(
     Path((class, object_id)): Path<(String, String)>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
+    sessions::guard_restricted(&class, &ctx)?;
+    if class == SESSION_CLASS {
+        if ctx.session.is_none() && !ctx.is_master {
+            return Err(ParseError::new(209, "Session token required.").into());
+        }
+        sessions::check_update(&ctx, &body)?;
+    }
     check_new_fields(&body)?;
     check_request_data(&body)?;
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {
-        can_write(o.field("ACL"), &ctx)
+        can_write(o.field("ACL"), &ctx) && (class != SESSION_CLASS || sessions::may_write(o, &ctx))
     })?;
     answer.insert("updatedAt".into(), Value::String(now));
     Ok(Json(Value::Object(answer)))
@@ -101,9 +118,18 @@ pub async fn delete(
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
 ) -> ApiResult<impl IntoResponse> {
+    sessions::guard_restricted(&class, &ctx)?;
+    if class != SESSION_CLASS {
+        state
+            .store
+            .delete_object(&class, &object_id, |o| can_write(o.field("ACL"), &ctx))?;
+        return Ok(Json(json!({})));
+    }
+    sessions::require_caller(&ctx)?;
     state
         .store
-        .delete_object(&class, &object_id, |o| can_write(o.field("ACL"), &ctx))?;
+        .delete_object(&class, &object_id, |o| sessions::may_write(o, &ctx))
+        .map_err(|_| ParseError::object_not_found_with("Object not found for delete."))?;
     Ok(Json(json!({})))
 }
 

@@ -12,7 +12,7 @@ use crate::{
     context::RequestContext,
     error::ParseError,
     query::{self, Query, resolve::Source},
-    store::{USER_CLASS, find::Found},
+    store::{SESSION_CLASS, USER_CLASS, find::Found},
 };
 
 /// The store as one caller sees it.
@@ -45,10 +45,13 @@ impl StoreSource<'_> {
     /// accounts to themselves.
     pub fn page(&self, class: &str, query: &Query) -> Result<Found, ParseError> {
         let ctx = self.ctx;
-        let found = self
-            .state
-            .store
-            .find(class, query, |o| can_read(o.field("ACL"), ctx))?;
+        let sessions = class == SESSION_CLASS;
+        if sessions {
+            super::sessions::require_caller(ctx)?;
+        }
+        let found = self.state.store.find(class, query, |o| {
+            can_read(o.field("ACL"), ctx) && (!sessions || super::sessions::may_read(o, ctx))
+        })?;
         let (mut page, total) = match found {
             Some(found) => found,
             None if ctx.is_master => (Vec::new(), 0),
@@ -56,6 +59,10 @@ impl StoreSource<'_> {
         };
         if class == USER_CLASS {
             page.iter_mut().for_each(|u| hide_linked_accounts(u, ctx));
+        }
+        if sessions {
+            page.iter_mut()
+                .for_each(|s| super::sessions::hide_other_token(s, ctx));
         }
         Ok((page, total))
     }

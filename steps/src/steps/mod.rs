@@ -12,4 +12,5 @@ pub mod lockout;
 pub mod mail;
 pub mod objects;
 pub mod queries;
+pub mod sessions;
 pub mod users;
