@@ -51,3 +51,40 @@ Feature: Sessions stay with their user, whatever path reaches them
       """
       {"session": {"objectId": "{{phone.objectId}}", "createdWith": {"action": "signup"}}}
       """
+
+  # GHSA-6r2j-cxgf-495f: a find with redirectClassNameForKey naming a
+  # relation to _Session listed the sessions it held, tokens included, to
+  # any caller.
+  @id.sessions.redirect-to-foreign-sessions
+  Scenario: A relation to another user's session does not list it through redirectClassNameForKey
+    Given the class Device exists
+    And a user cooldude6 signed up with password "p_n7!-e8"
+    And the current session of cooldude6 is known as phone
+    And cooldude6 created the object tablet of class Device with:
+      """
+      {"sessions": {"__op": "AddRelation", "objects": [{"__type": "Pointer", "className": "_Session", "objectId": "{{phone.objectId}}"}]}}
+      """
+    And a user bigglesworth signed up with password "p_n7!-e8"
+    And the current session of bigglesworth is known as mine
+    And the client uses the session token of bigglesworth
+    When the client queries /classes/{{Device}} with:
+      | redirectClassNameForKey | sessions |
+    Then the response status is 200
+    And the response carries no session token of cooldude6
+    And the results are the objects "mine", in any order
+
+  # GHSA-6r2j-cxgf-495f, without a session: no session at all is listed.
+  @id.sessions.redirect-without-token
+  Scenario: Without a session token a relation to sessions lists nothing: code 209
+    Given the class Device exists
+    And a user cooldude6 signed up with password "p_n7!-e8"
+    And the current session of cooldude6 is known as phone
+    And cooldude6 created the object tablet of class Device with:
+      """
+      {"sessions": {"__op": "AddRelation", "objects": [{"__type": "Pointer", "className": "_Session", "objectId": "{{phone.objectId}}"}]}}
+      """
+    When the client queries /classes/{{Device}} with:
+      | redirectClassNameForKey | sessions |
+    Then the response status is 400
+    And the response is the Parse error 209 "Permission denied"
+    And the response carries no session token of cooldude6

@@ -145,9 +145,24 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let query = query::parse::parse(&params)?;
+    let class = redirected_class(&state, class, &params);
     let source = StoreSource {
         state: &state,
         ctx: &ctx,
     };
     Ok(Json(source.answer(&class, query)?))
+}
+
+/// `redirectClassNameForKey=KEY`: when `KEY` is a Relation field of
+/// `class`, the find runs over the class the relation holds (as Parse
+/// Server's `RestQuery` does for the SDKs' relation queries), under that
+/// class's own rules: a relation to `_Session` reaches only the caller's
+/// sessions (GHSA-6r2j-cxgf-495f). Any other key leaves the class as is.
+fn redirected_class(state: &AppState, class: String, params: &HashMap<String, String>) -> String {
+    params
+        .get("redirectClassNameForKey")
+        .and_then(|key| state.store.class_fields(&class)?.get(key).cloned())
+        .filter(|field| field.get("type").and_then(Value::as_str) == Some("Relation"))
+        .and_then(|field| field.get("targetClass")?.as_str().map(str::to_owned))
+        .unwrap_or(class)
 }

@@ -140,7 +140,7 @@ pub async fn create(
 pub fn create_session(
     state: &AppState,
     ctx: &RequestContext,
-    mut body: Map<String, Value>,
+    body: Map<String, Value>,
 ) -> ApiResult<Response> {
     let user_id = match (&ctx.session, ctx.is_master) {
         (Some(session), _) => session.user_id.clone(),
@@ -162,9 +162,7 @@ pub fn create_session(
         Some(Value::String(id)) => Some(id.clone()),
         _ => ctx.installation_id.clone(),
     };
-    for field in SERVER_FIELDS {
-        body.remove(field);
-    }
+    // The store sets every server field over what the body holds.
     let session = state.store.create_session(NewSession {
         user_id,
         created_with: json!({"action": "create"}),
