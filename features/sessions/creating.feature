@@ -228,3 +228,48 @@ Feature: Creating sessions directly
       """
       {"installationId": "{{device}}", "createdWith": {"action": "create"}}
       """
+
+  @id.sessions.pair-installation-once
+  Scenario: A session's installation is paired only once
+    # Parse Server 9.10 has no PUT /sessions/me: it answers 404 with code 101.
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    When the client sends POST /sessions with body:
+      """
+      {}
+      """
+    Then the response status is 201
+    Given the client uses the session token in the response
+    And the client sends the header "X-Parse-Installation-Id" with "{{device}}"
+    When the client sends PUT /sessions/me with body:
+      """
+      {}
+      """
+    Then the response status is 200
+    Given the client sends the header "X-Parse-Installation-Id" with "{{otherDevice}}"
+    When the client sends PUT /sessions/me with body:
+      """
+      {}
+      """
+    Then the response status is 400
+    And the response is the Parse error 105 "Invalid key name: installationId"
+    When the client sends GET /sessions/me
+    Then the response body contains:
+      """
+      {"installationId": "{{device}}"}
+      """
+
+  @id.sessions.pair-installation-unrestricted
+  Scenario: A session made by a login cannot be paired through PUT /sessions/me
+    # Parse Server 9.10 has no PUT /sessions/me: it answers 404 with code 101.
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    And the client sends the header "X-Parse-Installation-Id" with "{{device}}"
+    When the client sends PUT /sessions/me with body:
+      """
+      {}
+      """
+    Then the response status is 400
+    And the response is a Parse error with code 119
+    When the client sends GET /sessions/me
+    Then the response body has no field "installationId"

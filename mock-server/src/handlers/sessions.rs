@@ -194,8 +194,9 @@ pub async fn me(State(state): State<AppState>, ctx: RequestContext) -> ApiResult
 
 /// `PUT /sessions/me`: pairs a restricted session with the installation
 /// of `X-Parse-Installation-Id` (Parse REST guide, Sessions, "Pairing
-/// Session with Installation"). Only restricted sessions may; the
-/// installation is set once (105 when it already is). Answers `{updatedAt}`.
+/// Session with Installation"). Only restricted sessions may (119); the
+/// installation is set once (105 when it already is); the body names no
+/// field the server sets. Answers `{updatedAt}`.
 pub async fn pair_installation(
     State(state): State<AppState>,
     ctx: RequestContext,
@@ -210,9 +211,7 @@ pub async fn pair_installation(
         )
         .into());
     }
-    if body.contains_key("installationId") || body.contains_key("ACL") {
-        return Err(ParseError::new(105, "Invalid key name: installationId").into());
-    }
+    check_update(&ctx, &body)?;
     let installation = ctx
         .installation_id
         .as_deref()
