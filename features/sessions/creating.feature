@@ -95,6 +95,23 @@ Feature: Creating sessions directly
     Then the response status is 400
     And the response is the Parse error 209 "Invalid session token"
 
+  @id.sessions.create-installation-id
+  Scenario: A session created directly may name the installation it is for
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    When the client sends POST /sessions with body:
+      """
+      {"installationId": "{{device}}"}
+      """
+    Then the response status is 201
+    Given the client uses the session token in the response
+    When the client sends GET /sessions/me
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"installationId": "{{device}}", "createdWith": {"action": "create"}}
+      """
+
   @id.sessions.create-without-token
   Scenario: Creating a session without a session token is refused with code 209
     When the client sends POST /sessions with body:
