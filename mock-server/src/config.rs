@@ -65,6 +65,9 @@ pub struct Config {
     /// `accountLockout`: lock an account after repeated failed logins; off
     /// when `None`, as in Parse Server.
     pub account_lockout: Option<AccountLockout>,
+    /// `sessionLength`: how many seconds a session lives (default one
+    /// year, as in Parse Server).
+    pub session_length: u64,
 }
 
 // Written by hand so that keys never reach a log.
@@ -92,6 +95,9 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// Parse Server's default `sessionLength`: one year, in seconds.
+const DEFAULT_SESSION_LENGTH: u64 = 365 * 24 * 3600;
+
 /// Options this server implements, by parse-server name.
 const IMPLEMENTED: &[&str] = &[
     "appId",
@@ -117,6 +123,7 @@ const IMPLEMENTED: &[&str] = &[
     "passwordPolicy",
     "emailAdapter",
     "accountLockout",
+    "sessionLength",
 ];
 
 /// Environment variables and the option each one sets.
@@ -148,6 +155,7 @@ const ENV: &[(&str, &str)] = &[
         "preventLoginWithUnverifiedEmail",
     ),
     ("PARSE_SERVER_EMAIL_ADAPTER", "emailAdapter"),
+    ("PARSE_SERVER_SESSION_LENGTH", "sessionLength"),
 ];
 
 impl Config {
@@ -177,6 +185,7 @@ impl Config {
             reset_password_success_on_invalid_email: true,
             email_adapter: None,
             account_lockout: None,
+            session_length: DEFAULT_SESSION_LENGTH,
         }
     }
 
@@ -309,6 +318,17 @@ impl Config {
         if let Some(lockout) = options.get("accountLockout") {
             config.account_lockout = Some(AccountLockout::from_json(lockout)?);
         }
+        if let Some(length) = text("sessionLength") {
+            config.session_length = length
+                .parse()
+                .ok()
+                .filter(|seconds| *seconds > 0)
+                .ok_or_else(|| {
+                    ConfigError(format!(
+                        "sessionLength must be a positive number of seconds, got {length}"
+                    ))
+                })?;
+        }
         if config.verify_user_emails {
             config.check_email_settings()?;
         }
@@ -318,6 +338,13 @@ impl Config {
             .cloned()
             .collect();
         Ok((config, unimplemented))
+    }
+
+    /// How long a new session lives (`sessionLength`).
+    pub fn session_lifetime(&self) -> time::Duration {
+        // Capped at a century, so that now + length stays a date.
+        let seconds = self.session_length.min(100 * DEFAULT_SESSION_LENGTH);
+        time::Duration::seconds(i64::try_from(seconds).unwrap_or(i64::MAX))
     }
 
     /// Refuses email verification without what its mail needs, as Parse
@@ -452,5 +479,22 @@ mod tests {
         .unwrap();
         assert_eq!(config.allow_origin, vec!["https://a", "https://b"]);
         assert_eq!(config.server_url(), "http://127.0.0.1:1337/parse");
+    }
+
+    #[test]
+    fn session_length_is_read_in_seconds_and_must_be_positive() {
+        let base = ["--appId", "a", "--masterKey", "m"];
+        let (config, _) = Config::load(args(&base), |_| None).unwrap();
+        assert_eq!(config.session_lifetime(), time::Duration::days(365));
+        let with = |length: &str| {
+            let mut all = base.to_vec();
+            all.extend(["--sessionLength", length]);
+            Config::load(args(&all), |_| None)
+        };
+        let (config, unimplemented) = with("3").unwrap();
+        assert_eq!(config.session_lifetime(), time::Duration::seconds(3));
+        assert!(unimplemented.is_empty());
+        assert!(with("0").is_err());
+        assert!(with("soon").is_err());
     }
 }

@@ -9,7 +9,8 @@
 //! - `X-Parse-Master-Key` equal to the master key gives master access; a
 //!   wrong one is ignored, as Parse Server does.
 //! - `X-Parse-Session-Token` is resolved to its session (209 when unknown);
-//!   it is ignored on `/login`.
+//!   it is ignored on `/login`. A token past its `expiresAt` is 209
+//!   `Session token is expired.`
 //!
 //! Every key comparison takes constant time.
 
@@ -25,7 +26,7 @@ use subtle::ConstantTimeEq;
 use crate::{
     AppState,
     error::{ApiError, ParseError},
-    store::{Session, roles::Roles},
+    store::{Session, TokenState, roles::Roles},
 };
 
 /// Who is asking, and with what rights.
@@ -57,6 +58,26 @@ impl RequestContext {
             Ok(())
         } else {
             Err(ApiError::master_key_required())
+        }
+    }
+
+    /// Whether the caller's session is a restricted one (made by
+    /// `POST /sessions`).
+    pub fn is_restricted(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.restricted)
+    }
+
+    /// Refuses a write to users, sessions or roles from a restricted
+    /// session (Parse REST guide, Sessions, "Session Security"): 119. The
+    /// master key is never restricted.
+    pub fn refuse_restricted(&self) -> Result<(), ParseError> {
+        if self.is_restricted() && !self.is_master {
+            Err(ParseError::new(
+                119,
+                "A restricted session cannot change users, sessions or roles.",
+            ))
+        } else {
+            Ok(())
         }
     }
 
@@ -162,12 +183,11 @@ impl FromRequestParts<AppState> for RequestContext {
         let resolve_token = !(path.ends_with("/login") || path.ends_with("/sessions/me"));
         let session_token = header(headers, "x-parse-session-token").map(str::to_owned);
         let session = match session_token.as_deref() {
-            Some(token) if resolve_token => Some(
-                state
-                    .store
-                    .session(token)
-                    .ok_or_else(ParseError::invalid_session_token)?,
-            ),
+            Some(token) if resolve_token => match state.store.token_state(token) {
+                TokenState::Live(session) => Some(session),
+                TokenState::Expired => return Err(ParseError::session_expired().into()),
+                TokenState::Unknown => return Err(ParseError::invalid_session_token().into()),
+            },
             _ => None,
         };
         let mount_url = match (&config.public_server_url, header(headers, "host")) {

@@ -97,6 +97,11 @@ impl ParseError {
         ParseError::new(209, "Invalid session token")
     }
 
+    /// 209 `INVALID_SESSION_TOKEN` for a token past its `expiresAt`.
+    pub fn session_expired() -> ParseError {
+        ParseError::new(209, "Session token is expired.")
+    }
+
     /// The HTTP status Parse Server answers this error with.
     pub fn status(&self) -> StatusCode {
         match self.code {

@@ -33,7 +33,18 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(login::get).post(login::post))
         .route("/logout", post(sessions::log_out))
         .route("/batch", post(batch::batch))
-        .route("/sessions/me", get(sessions::me))
+        .route(
+            "/sessions/me",
+            get(sessions::me).put(sessions::pair_installation),
+        )
+        .route("/sessions", get(sessions::find).post(sessions::create))
+        .route(
+            "/sessions/{objectId}",
+            get(sessions::get)
+                .put(sessions::update)
+                .delete(sessions::delete),
+        )
+        .route("/upgradeToRevocableSession", post(sessions::upgrade))
         .route("/loginAs", get(login::log_in_as).post(login::log_in_as))
         .route(
             "/verificationEmailRequest",

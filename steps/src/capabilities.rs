@@ -33,6 +33,11 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "a password reset unlocks a locked-out account (accountLockout.unlockOnPasswordReset)",
     ),
     (
+        "session-length",
+        "the target has an instance of the app whose sessions expire after a few seconds (sessionLength); \
+         its profile gives its url and the length: session-length = { url = \"…\", seconds = 3 }",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

@@ -5,7 +5,9 @@
 //! Server target: the main one, which verifies emails; one that also has
 //! `preventLoginWithUnverifiedEmail` (capability `prevent-login-unverified`:
 //! the option changes every sign-up, so it cannot be on in the main one);
-//! and one that does not verify emails (capability `no-email-verification`).
+//! one that does not verify emails (capability `no-email-verification`);
+//! and one whose sessions expire after [`EMBEDDED_SESSION_LENGTH`] seconds
+//! (capability `session-length`).
 
 use parse_mock_server::{AccountLockout, Config, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
@@ -22,6 +24,10 @@ const EMBEDDED_BCRYPT_COST: u32 = 4;
 /// lockout scenarios stay fast while a password reset fits in a lockout.
 /// The capability `lockout` declares the same settings to the steps.
 const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.05);
+
+/// `sessionLength` of the embedded instance for the capability
+/// `session-length`, in seconds: short, so that expiry scenarios stay fast.
+const EMBEDDED_SESSION_LENGTH: u64 = 3;
 
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
@@ -95,6 +101,10 @@ impl Embedded {
             config.verify_user_emails = false;
         })
         .await?;
+        let (short_sessions_url, short_sessions) = spawn(&keys, smtp_port, |config| {
+            config.session_length = EMBEDDED_SESSION_LENGTH;
+        })
+        .await?;
         let (master_key, rest_api_key) = keys;
         Ok(Embedded {
             target: Target {
@@ -103,15 +113,18 @@ impl Embedded {
                 app_id: APP_ID.to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
-                capabilities: reference_capabilities(&[
-                    ("prevent-login-unverified", &verify_first_url),
-                    ("no-email-verification", &unverified_url),
-                ]),
+                capabilities: reference_capabilities(
+                    &[
+                        ("prevent-login-unverified", &verify_first_url),
+                        ("no-email-verification", &unverified_url),
+                    ],
+                    &short_sessions_url,
+                ),
                 expected_failures: Default::default(),
                 smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
                 mailbox_url: None,
             },
-            instances: vec![main, verify_first, unverified],
+            instances: vec![main, verify_first, unverified, short_sessions],
         })
     }
 
@@ -133,8 +146,9 @@ impl Drop for Embedded {
 }
 
 /// What the reference server offers, by capability tag; `instances` are
-/// the capabilities served by an instance of their own, with its URL.
-fn reference_capabilities(instances: &[(&str, &str)]) -> toml::Table {
+/// the capabilities served by an instance of their own, with its URL, and
+/// `short_sessions_url` the instance for `session-length`.
+fn reference_capabilities(instances: &[(&str, &str)], short_sessions_url: &str) -> toml::Table {
     let mut table = toml::Table::new();
     for capability in [
         "auth-providers",
@@ -149,6 +163,11 @@ fn reference_capabilities(instances: &[(&str, &str)]) -> toml::Table {
     lockout.insert("threshold".into(), toml::Value::Integer(threshold.into()));
     lockout.insert("duration_minutes".into(), toml::Value::Float(duration));
     table.insert("lockout".into(), toml::Value::Table(lockout));
+    let mut session_length = toml::Table::new();
+    session_length.insert("url".into(), short_sessions_url.into());
+    let seconds = i64::try_from(EMBEDDED_SESSION_LENGTH).unwrap_or(i64::MAX);
+    session_length.insert("seconds".into(), toml::Value::Integer(seconds));
+    table.insert("session-length".into(), toml::Value::Table(session_length));
     for (capability, url) in instances {
         let mut instance = toml::Table::new();
         instance.insert("url".into(), (*url).into());

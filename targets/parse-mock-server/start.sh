@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the reference server standalone, as the profile target.toml expects:
-# three instances of the app from config.json (the main one on port 1340; one
+# four instances of the app from config.json (the main one on port 1340; one
 # with preventLoginWithUnverifiedEmail on 1341; one without email
-# verification on 1342), each sending its mail to 127.0.0.1:2526, where the
+# verification on 1342; one whose sessions expire after 3 seconds on 1343),
+# each sending its mail to 127.0.0.1:2526, where the
 # runner's SMTP sink listens. Stop them with stop.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -30,3 +31,4 @@ start_instance() {
 start_instance parse-mock-server 1340
 start_instance parse-mock-server-verify-first 1341 --preventLoginWithUnverifiedEmail true
 start_instance parse-mock-server-no-verification 1342 --verifyUserEmails false
+start_instance parse-mock-server-short-sessions 1343 --sessionLength 3

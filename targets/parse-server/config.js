@@ -37,6 +37,10 @@ module.exports = {
       fromAddress: 'parse-conformance@localhost',
     },
   },
+  // Sessions live one year (Parse Server's default), except on the instance
+  // start.sh starts on port + 3 with PARSE_CONFORMANCE_SESSION_LENGTH=3, whose
+  // sessions expire after 3 seconds (capability session-length).
+  sessionLength: Number(env('PARSE_CONFORMANCE_SESSION_LENGTH', 31536000)),
   // Lock an account after 3 failed logins, for 3 seconds (duration is in minutes).
   accountLockout: { threshold: 3, duration: 0.05, unlockOnPasswordReset: true },
   // Test auth adapters: never call the internet; the token "invalid-token" is refused.

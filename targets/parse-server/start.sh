@@ -55,9 +55,10 @@ if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 3. Start it and two more instances of the same app on the same database, for
+# 3. Start it and three more instances of the same app on the same database, for
 # the options that change every sign-up: preventLoginWithUnverifiedEmail
-# (port + 1) and no email verification (port + 2). Wait for /health of each.
+# (port + 1), no email verification (port + 2), and sessions that expire after
+# 3 seconds (sessionLength, port + 3). Wait for /health of each.
 # start_instance NAME PORT [ENV=VALUE...]
 start_instance() {
   local name=$1 instance_port=$2; shift 2
@@ -87,3 +88,4 @@ start_instance() {
 start_instance parse-server "$port"
 start_instance parse-server-verify-first "$((port + 1))" PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED=1
 start_instance parse-server-no-verification "$((port + 2))" PARSE_CONFORMANCE_VERIFY_USER_EMAILS=0
+start_instance parse-server-short-sessions "$((port + 3))" PARSE_CONFORMANCE_SESSION_LENGTH=3

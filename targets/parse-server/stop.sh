@@ -4,7 +4,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-for name in parse-server parse-server-verify-first parse-server-no-verification; do
+for name in parse-server parse-server-verify-first parse-server-no-verification parse-server-short-sessions; do
   [ -f "$name.pid" ] || continue
   pid=$(cat "$name.pid")
   if kill -0 "$pid" 2>/dev/null; then

@@ -24,7 +24,7 @@ use crate::{
     context::RequestContext,
     error::ParseError,
     query::{Query, parse::list},
-    store::USER_CLASS,
+    store::{SESSION_CLASS, USER_CLASS},
 };
 
 /// What a request asks of the shape of each object it reads.
@@ -149,7 +149,8 @@ fn resolve(
             let Some(mut target) = state.store.object(class, id) else {
                 return Ok(None);
             };
-            if !can_read(target.get("ACL"), ctx) {
+            let session_hidden = class == SESSION_CLASS && !super::sessions::may_read(&target, ctx);
+            if !can_read(target.get("ACL"), ctx) || session_hidden {
                 return Ok(None);
             }
             if let (Some(p), Some(access)) = (&permissions, &access) {

@@ -17,7 +17,7 @@ use crate::{
     error::{ApiResult, ParseError},
     extract::JsonObject,
     password,
-    store::UserRecord,
+    store::{NewSession, UserRecord},
 };
 
 /// `POST /login`.
@@ -105,14 +105,17 @@ pub fn open_session(
     user: &UserRecord,
     auth_provider: &str,
 ) -> Map<String, Value> {
-    let session = state.store.create_session(
+    let session = state.store.create_session(NewSession::logged_in(
         &user.object_id,
         "login",
         auth_provider,
         ctx.installation_id.clone(),
-    );
+        state.config.session_lifetime(),
+    ));
     let mut out = user.to_json();
-    out.insert("sessionToken".into(), Value::String(session.token));
+    if let Some(token) = session.get("sessionToken") {
+        out.insert("sessionToken".into(), token.clone());
+    }
     out
 }
 

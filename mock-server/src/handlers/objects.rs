@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::{
     can_read, can_write, check_new_fields, check_request_data, created, include::Projection,
-    permissions::ClassPermissions, roles, schemas::valid_class_name, source::StoreSource,
+    permissions::ClassPermissions, roles, schemas::valid_class_name, sessions, source::StoreSource,
 };
 use crate::{
     AppState,
@@ -24,7 +24,7 @@ use crate::{
     error::{ApiResult, ParseError},
     extract::JsonObject,
     query,
-    store::roles::ROLE_CLASS,
+    store::{SESSION_CLASS, roles::ROLE_CLASS},
     token,
 };
 
@@ -43,6 +43,10 @@ pub async fn create(
     if class.starts_with("_Join:") {
         return Err(ParseError::permission_denied().into());
     }
+    if class == SESSION_CLASS {
+        return sessions::create_session(&state, &ctx, body);
+    }
+    sessions::guard_restricted(&class, &ctx)?;
     if !valid_class_name(&class) && class != ROLE_CLASS {
         return Err(ParseError::invalid_class_name(&class).into());
     }
@@ -78,6 +82,9 @@ pub async fn get(
     Path((class, object_id)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
+    if class == SESSION_CLASS {
+        sessions::require_caller(&ctx)?;
+    }
     let permissions = ClassPermissions::of(&state, &ctx, &class);
     let access = match &permissions {
         Some(p) => p.check(Operation::Get)?,
@@ -90,7 +97,8 @@ pub async fn get(
     let granted = permissions
         .as_ref()
         .is_none_or(|p| p.grants(&access, &object));
-    if !granted || !can_read(object.get("ACL"), &ctx) {
+    let session_hidden = class == SESSION_CLASS && !sessions::may_read(&object, &ctx);
+    if !granted || !can_read(object.get("ACL"), &ctx) || session_hidden {
         return Err(ParseError::object_not_found().into());
     }
     if let Some(p) = &permissions {
@@ -112,6 +120,13 @@ pub async fn update(
     Path((class, object_id)): Path<(String, String)>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
+    sessions::guard_restricted(&class, &ctx)?;
+    if class == SESSION_CLASS {
+        if ctx.session.is_none() && !ctx.is_master {
+            return Err(ParseError::new(209, "Session token required.").into());
+        }
+        sessions::check_update(&ctx, &body)?;
+    }
     check_new_fields(&body)?;
     check_request_data(&body)?;
     let permissions = ClassPermissions::of(&state, &ctx, &class);
@@ -128,7 +143,9 @@ pub async fn update(
     let now = clock::now();
     body.insert("updatedAt".into(), Value::String(now.clone()));
     let mut answer = state.store.update_object(&class, &object_id, body, |o| {
-        granted(permissions.as_ref(), &accesses, o) && can_write(o.field("ACL"), &ctx)
+        granted(permissions.as_ref(), &accesses, o)
+            && can_write(o.field("ACL"), &ctx)
+            && (class != SESSION_CLASS || sessions::may_write(o, &ctx))
     })?;
     answer.insert("updatedAt".into(), Value::String(now));
     Ok(Json(Value::Object(answer)))
@@ -143,6 +160,15 @@ pub async fn delete(
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
 ) -> ApiResult<impl IntoResponse> {
+    sessions::guard_restricted(&class, &ctx)?;
+    if class == SESSION_CLASS {
+        sessions::require_caller(&ctx)?;
+        state
+            .store
+            .delete_object(&class, &object_id, |o| sessions::may_write(o, &ctx))
+            .map_err(|_| ParseError::object_not_found_with("Object not found for delete."))?;
+        return Ok(Json(json!({})));
+    }
     let permissions = ClassPermissions::of(&state, &ctx, &class);
     let accesses = match &permissions {
         Some(p) => vec![p.check(Operation::Delete)?],
@@ -175,9 +201,24 @@ pub async fn find(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let query = query::parse::parse(&params)?;
+    let class = redirected_class(&state, class, &params);
     let source = StoreSource {
         state: &state,
         ctx: &ctx,
     };
     Ok(Json(source.answer(&class, query)?))
+}
+
+/// `redirectClassNameForKey=KEY`: when `KEY` is a Relation field of
+/// `class`, the find runs over the class the relation holds (as Parse
+/// Server's `RestQuery` does for the SDKs' relation queries), under that
+/// class's own rules: a relation to `_Session` reaches only the caller's
+/// sessions (GHSA-6r2j-cxgf-495f). Any other key leaves the class as is.
+fn redirected_class(state: &AppState, class: String, params: &HashMap<String, String>) -> String {
+    params
+        .get("redirectClassNameForKey")
+        .and_then(|key| state.store.class_fields(&class)?.get(key).cloned())
+        .filter(|field| field.get("type").and_then(Value::as_str) == Some("Relation"))
+        .and_then(|field| field.get("targetClass")?.as_str().map(str::to_owned))
+        .unwrap_or(class)
 }

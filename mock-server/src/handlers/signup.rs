@@ -20,7 +20,7 @@ use crate::{
     error::{ApiResult, ParseError},
     extract::JsonObject,
     password,
-    store::UserRecord,
+    store::{NewSession, UserRecord},
     token,
 };
 
@@ -174,11 +174,16 @@ pub async fn sign_up(
             true => ("signup", "password".to_owned()),
             false => ("login", provider_names(&linked)),
         };
-        let session =
-            state
-                .store
-                .create_session(&object_id, action, &provider, ctx.installation_id.clone());
-        answer["sessionToken"] = Value::String(session.token);
+        let session = state.store.create_session(NewSession::logged_in(
+            &object_id,
+            action,
+            &provider,
+            ctx.installation_id.clone(),
+            state.config.session_lifetime(),
+        ));
+        if let Some(token) = session.get("sessionToken") {
+            answer["sessionToken"] = token.clone();
+        }
     }
     let location = format!("{}/users/{object_id}", ctx.mount_url);
     Ok(created(location, answer))

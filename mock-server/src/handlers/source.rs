@@ -14,7 +14,7 @@ use crate::{
     context::RequestContext,
     error::ParseError,
     query::{self, Query, resolve::Source},
-    store::{USER_CLASS, find::Found},
+    store::{SESSION_CLASS, USER_CLASS, find::Found},
 };
 
 /// The store as one caller sees it.
@@ -50,6 +50,10 @@ impl StoreSource<'_> {
     /// Users keep their linked accounts to themselves.
     pub fn page(&self, class: &str, query: &Query) -> Result<Found, ParseError> {
         let ctx = self.ctx;
+        let sessions = class == SESSION_CLASS;
+        if sessions {
+            super::sessions::require_caller(ctx)?;
+        }
         let permissions = ClassPermissions::of(self.state, ctx, class);
         let mut accesses = Vec::new();
         if let Some(p) = &permissions {
@@ -65,7 +69,9 @@ impl StoreSource<'_> {
             let granted = permissions
                 .as_ref()
                 .is_none_or(|p| accesses.iter().all(|a| p.grants(a, o)));
-            granted && can_read(o.field("ACL"), ctx)
+            granted
+                && can_read(o.field("ACL"), ctx)
+                && (!sessions || super::sessions::may_read(o, ctx))
         })?;
         let (mut page, total) = match found {
             Some(found) => found,
@@ -77,6 +83,10 @@ impl StoreSource<'_> {
         }
         if let Some(p) = &permissions {
             page.iter_mut().for_each(|o| p.hide_protected(o));
+        }
+        if sessions {
+            page.iter_mut()
+                .for_each(|s| super::sessions::hide_other_token(s, ctx));
         }
         Ok((page, total))
     }

@@ -127,6 +127,7 @@ pub async fn update(
     Path(object_id): Path<String>,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<impl IntoResponse> {
+    ctx.refuse_restricted()?;
     let before = state
         .store
         .user(&object_id)
@@ -188,6 +189,7 @@ pub async fn delete(
     ctx: RequestContext,
     Path(object_id): Path<String>,
 ) -> ApiResult<impl IntoResponse> {
+    ctx.refuse_restricted()?;
     state
         .store
         .user(&object_id)

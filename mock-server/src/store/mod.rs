@@ -36,7 +36,7 @@ use std::{
 };
 
 pub use collection::Collection;
-pub use sessions::Session;
+pub use sessions::{NewSession, Session, TokenState};
 pub use users::UserRecord;
 
 /// The class of users.

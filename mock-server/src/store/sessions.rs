@@ -1,17 +1,18 @@
 //! Sessions: objects of the class `_Session`, each a token that
 //! authenticates requests as one user. They are found by token and by user
 //! through the indexes the store keeps on `sessionToken` and `user`.
+//!
+//! A session is stored as an ordinary object (so that its custom fields,
+//! queries and updates go through the same paths as any object's);
+//! [`Session`] is the view of it that authentication needs.
 
 use serde_json::{Map, Value, json};
 use time::{Duration, OffsetDateTime};
 
 use super::{SESSION_CLASS, State, Store};
-use crate::{clock, token};
+use crate::{clock, query::Document, token};
 
-/// How long a session lives (Parse Server's default `sessionLength`: one year).
-const SESSION_LENGTH: Duration = Duration::days(365);
-
-/// A stored session.
+/// A stored session, as authentication sees it.
 #[derive(Clone, Debug)]
 pub struct Session {
     /// The session's objectId.
@@ -20,14 +21,60 @@ pub struct Session {
     pub token: String,
     /// The objectId of its user.
     pub user_id: String,
-    /// How it was made: `{"action": "signup"|"login", "authProvider": "password"}`.
+    /// Whether it is a restricted session (made by `POST /sessions`), which
+    /// may not write users, sessions or roles.
+    pub restricted: bool,
+    /// When it stops working.
+    pub expires_at: OffsetDateTime,
+}
+
+/// What a new session is made of.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    /// The objectId of its user.
+    pub user_id: String,
+    /// How it was made: `{"action": …, "authProvider": …}`.
     pub created_with: Value,
     /// The installation that made it, from `X-Parse-Installation-Id`.
     pub installation_id: Option<String>,
-    /// When it was made.
-    pub created_at: String,
-    /// When it stops working.
-    pub expires_at: OffsetDateTime,
+    /// Whether it is restricted.
+    pub restricted: bool,
+    /// How long it lives (the server's `sessionLength`).
+    pub lifetime: Duration,
+    /// Custom fields given when it is created directly.
+    pub fields: Map<String, Value>,
+}
+
+impl NewSession {
+    /// The session of a sign-up or a login: unrestricted, made with
+    /// `action` (`signup`/`login`) and `auth_provider` (`password`, …).
+    pub fn logged_in(
+        user_id: &str,
+        action: &str,
+        auth_provider: &str,
+        installation_id: Option<String>,
+        lifetime: Duration,
+    ) -> NewSession {
+        NewSession {
+            user_id: user_id.to_owned(),
+            created_with: json!({"action": action, "authProvider": auth_provider}),
+            installation_id,
+            restricted: false,
+            lifetime,
+            fields: Map::new(),
+        }
+    }
+}
+
+/// How a token stands.
+#[derive(Clone, Debug)]
+pub enum TokenState {
+    /// A live session.
+    Live(Session),
+    /// A session past its `expiresAt` (now removed).
+    Expired,
+    /// No session has this token.
+    Unknown,
 }
 
 /// A pointer to a user, as a session's `user` field holds it.
@@ -36,40 +83,98 @@ pub fn user_pointer(user_id: &str) -> Value {
 }
 
 impl Store {
-    /// Makes a new session for a user; `action` and `auth_provider` become its
-    /// `createdWith` (`signup`/`login`, `password`/`masterkey`).
-    pub fn create_session(
-        &self,
-        user_id: &str,
-        action: &str,
-        auth_provider: &str,
-        installation_id: Option<String>,
-    ) -> Session {
+    /// Makes a new session and returns it as stored (the whole object).
+    /// A session opened from an installation replaces the sessions the
+    /// same user had opened from that installation, as the guide says of
+    /// logins ("one distinct Session object for each user-installation pair").
+    pub fn create_session(&self, new: NewSession) -> Map<String, Value> {
         let now = OffsetDateTime::now_utc();
-        let session = Session {
-            object_id: token::object_id(),
-            token: token::session_token(),
-            user_id: user_id.to_owned(),
-            created_with: json!({"action": action, "authProvider": auth_provider}),
-            installation_id,
-            created_at: clock::format(now),
-            expires_at: now + SESSION_LENGTH,
-        };
-        let object = session.to_json().as_object().cloned().unwrap_or_default();
+        let mut object = new.fields;
+        let created_at = clock::format(now);
+        object.insert("objectId".into(), json!(token::object_id()));
+        object.insert("sessionToken".into(), json!(token::session_token()));
+        object.insert("user".into(), user_pointer(&new.user_id));
+        object.insert("createdWith".into(), new.created_with);
+        object.insert("restricted".into(), json!(new.restricted));
+        object.insert(
+            "expiresAt".into(),
+            json!({"__type": "Date", "iso": clock::format(now + new.lifetime)}),
+        );
+        object.insert("createdAt".into(), json!(created_at));
+        object.insert("updatedAt".into(), json!(created_at));
+        match new.installation_id {
+            Some(installation) => {
+                object.insert("installationId".into(), json!(installation));
+            }
+            None => {
+                object.remove("installationId");
+            }
+        }
+        let mut state = self.lock();
+        if let Some(installation) = object.get("installationId").and_then(Value::as_str) {
+            state.remove_installation_sessions(&new.user_id, installation);
+        }
         // A fresh random objectId cannot be taken.
-        let _ = self.lock().builtin(SESSION_CLASS).insert(object);
-        session
+        let _ = state.builtin(SESSION_CLASS).insert(object.clone());
+        object
     }
 
     /// The live session of a token; an expired one is removed.
     pub fn session(&self, token: &str) -> Option<Session> {
+        match self.token_state(token) {
+            TokenState::Live(session) => Some(session),
+            TokenState::Expired | TokenState::Unknown => None,
+        }
+    }
+
+    /// How a token stands: live, expired (the session is then removed, as
+    /// the guide says expired sessions are deleted), or unknown.
+    pub fn token_state(&self, token: &str) -> TokenState {
         let mut state = self.lock();
-        let session = state.session_by_token(token)?;
+        let Some(session) = state.session_by_token(token) else {
+            return TokenState::Unknown;
+        };
         if session.expires_at <= OffsetDateTime::now_utc() {
             state.builtin(SESSION_CLASS).remove(&session.object_id);
-            return None;
+            return TokenState::Expired;
         }
-        Some(session)
+        TokenState::Live(session)
+    }
+
+    /// The stored object of a session, by token.
+    pub fn session_object(&self, token: &str) -> Option<Map<String, Value>> {
+        let state = self.lock();
+        let sessions = state.classes.get(SESSION_CLASS)?;
+        let slot = *sessions
+            .find_by("sessionToken", &Value::String(token.to_owned()))
+            .first()?;
+        sessions.to_map(slot, true)
+    }
+
+    /// Sets the installation of a session that has none yet ("can be set
+    /// only once"); whether it was set.
+    pub fn pair_installation(&self, token: &str, installation_id: &str) -> bool {
+        let mut state = self.lock();
+        let Some(mut object) = state
+            .classes
+            .get(SESSION_CLASS)
+            .and_then(|sessions| {
+                let slot = *sessions
+                    .find_by("sessionToken", &Value::String(token.to_owned()))
+                    .first()?;
+                sessions.to_map(slot, true)
+            })
+            .filter(|object| !object.contains_key("installationId"))
+        else {
+            return false;
+        };
+        let Some(object_id) = object.get("objectId").and_then(Value::as_str) else {
+            return false;
+        };
+        let object_id = object_id.to_owned();
+        object.insert("installationId".into(), json!(installation_id));
+        object.insert("updatedAt".into(), json!(clock::now()));
+        state.builtin(SESSION_CLASS).replace(&object_id, object)
     }
 
     /// Revokes every session of a user except the one with token `keep`.
@@ -99,26 +204,30 @@ impl State {
             .first()?;
         Session::from_object(&sessions.to_map(slot, true)?)
     }
+
+    /// Removes the sessions of a user opened from an installation.
+    fn remove_installation_sessions(&mut self, user_id: &str, installation_id: &str) {
+        let sessions = self.builtin(SESSION_CLASS);
+        let doomed: Vec<String> = sessions
+            .find_by("user", &user_pointer(user_id))
+            .into_iter()
+            .filter_map(|slot| sessions.doc(slot))
+            .filter(|doc| {
+                doc.field("installationId").and_then(Value::as_str) == Some(installation_id)
+            })
+            .filter_map(|doc| {
+                doc.field("objectId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .collect();
+        for object_id in doomed {
+            sessions.remove(&object_id);
+        }
+    }
 }
 
 impl Session {
-    /// The session as clients see it, and as `_Session` stores it.
-    pub fn to_json(&self) -> Value {
-        let mut out = json!({
-            "objectId": self.object_id,
-            "sessionToken": self.token,
-            "user": user_pointer(&self.user_id),
-            "createdWith": self.created_with,
-            "expiresAt": {"__type": "Date", "iso": clock::format(self.expires_at)},
-            "createdAt": self.created_at,
-            "updatedAt": self.created_at,
-        });
-        if let Some(installation) = &self.installation_id {
-            out["installationId"] = json!(installation);
-        }
-        out
-    }
-
     /// A session read back from `_Session`.
     fn from_object(object: &Map<String, Value>) -> Option<Session> {
         let text = |field: &str| object.get(field).and_then(Value::as_str).map(str::to_owned);
@@ -126,10 +235,59 @@ impl Session {
             object_id: text("objectId")?,
             token: text("sessionToken")?,
             user_id: object.get("user")?.get("objectId")?.as_str()?.to_owned(),
-            created_with: object.get("createdWith").cloned().unwrap_or(Value::Null),
-            installation_id: text("installationId"),
-            created_at: text("createdAt")?,
+            restricted: object.get("restricted") == Some(&Value::Bool(true)),
             expires_at: clock::parse_iso(object.get("expiresAt")?.get("iso")?.as_str()?)?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn login(user: &str, installation: Option<&str>) -> NewSession {
+        NewSession::logged_in(
+            user,
+            "login",
+            "password",
+            installation.map(str::to_owned),
+            Duration::days(1),
+        )
+    }
+
+    #[test]
+    fn a_login_from_an_installation_replaces_that_installations_session_only() {
+        let store = Store::new();
+        let first = store.create_session(login("u", Some("phone")));
+        let other = store.create_session(login("u", None));
+        let someone_else = store.create_session(login("v", Some("phone")));
+        let second = store.create_session(login("u", Some("phone")));
+        let token = |o: &Map<String, Value>| o["sessionToken"].as_str().unwrap().to_owned();
+        assert!(store.session(&token(&first)).is_none());
+        assert!(store.session(&token(&other)).is_some());
+        assert!(store.session(&token(&someone_else)).is_some());
+        assert!(store.session(&token(&second)).is_some());
+    }
+
+    #[test]
+    fn an_expired_token_is_told_apart_from_an_unknown_one_and_removed() {
+        let store = Store::new();
+        let mut new = login("u", None);
+        new.lifetime = Duration::seconds(-1);
+        let session = store.create_session(new);
+        let token = session["sessionToken"].as_str().unwrap();
+        assert!(matches!(store.token_state(token), TokenState::Expired));
+        assert!(matches!(store.token_state(token), TokenState::Unknown));
+    }
+
+    #[test]
+    fn an_installation_is_paired_only_once() {
+        let store = Store::new();
+        let session = store.create_session(login("u", None));
+        let token = session["sessionToken"].as_str().unwrap();
+        assert!(store.pair_installation(token, "iot-1"));
+        assert!(!store.pair_installation(token, "iot-2"));
+        let stored = store.session_object(token).unwrap();
+        assert_eq!(stored["installationId"], json!("iot-1"));
     }
 }

@@ -14,4 +14,5 @@ pub mod objects;
 pub mod queries;
 pub mod roles;
 pub mod schemas;
+pub mod sessions;
 pub mod users;
