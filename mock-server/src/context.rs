@@ -40,6 +40,8 @@ pub struct RequestContext {
     /// The URL the API is mounted at, as the client reached it; used for
     /// `Location` headers.
     pub mount_url: String,
+    /// The URL uploaded files are served under: `<mount URL>/files/<appId>`.
+    pub files_url: String,
 }
 
 impl RequestContext {
@@ -146,7 +148,9 @@ impl FromRequestParts<AppState> for RequestContext {
             (None, Some(host)) => format!("http://{host}{}", config.mount_path),
             (None, None) => config.server_url(),
         };
+        let files_url = format!("{mount_url}/files/{}", config.app_id);
         Ok(RequestContext {
+            files_url,
             is_master,
             session,
             session_token,

@@ -33,6 +33,11 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "a password reset unlocks a locked-out account (accountLockout.unlockOnPasswordReset)",
     ),
     (
+        "max-upload-size",
+        "the server refuses uploads over a known size (maxUploadSize); its profile gives it: \
+         max-upload-size = { bytes = 10485760 }",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

@@ -23,6 +23,11 @@ const EMBEDDED_BCRYPT_COST: u32 = 4;
 /// The capability `lockout` declares the same settings to the steps.
 const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.05);
 
+/// `maxUploadSize` of the embedded server: the Parse REST guide's 10
+/// megabytes, as for the Parse Server target; the capability
+/// `max-upload-size` declares it to the steps.
+const EMBEDDED_MAX_UPLOAD_SIZE: usize = 10 * 1024 * 1024;
+
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
 
@@ -59,6 +64,7 @@ async fn spawn(
     config.app_name = Some(APP_ID.to_owned());
     config.public_server_url = Some(url.clone());
     config.verify_user_emails = true;
+    config.max_upload_size = EMBEDDED_MAX_UPLOAD_SIZE;
     config.account_lockout = Some(AccountLockout {
         threshold: EMBEDDED_LOCKOUT.0,
         duration: EMBEDDED_LOCKOUT.1,
@@ -149,6 +155,10 @@ fn reference_capabilities(instances: &[(&str, &str)]) -> toml::Table {
     lockout.insert("threshold".into(), toml::Value::Integer(threshold.into()));
     lockout.insert("duration_minutes".into(), toml::Value::Float(duration));
     table.insert("lockout".into(), toml::Value::Table(lockout));
+    let mut upload = toml::Table::new();
+    let bytes = i64::try_from(EMBEDDED_MAX_UPLOAD_SIZE).unwrap_or(i64::MAX);
+    upload.insert("bytes".into(), toml::Value::Integer(bytes));
+    table.insert("max-upload-size".into(), toml::Value::Table(upload));
     for (capability, url) in instances {
         let mut instance = toml::Table::new();
         instance.insert("url".into(), (*url).into());

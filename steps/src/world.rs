@@ -98,6 +98,15 @@ pub struct User {
     pub session_token: Option<String>,
 }
 
+/// A file this scenario uploaded.
+#[derive(Clone, Debug)]
+pub struct UploadedFile {
+    /// The name the server stored it under.
+    pub name: String,
+    /// The URL the server serves it at.
+    pub url: String,
+}
+
 /// The state of one scenario.
 #[derive(cucumber::World)]
 #[world(init = Self::new)]
@@ -115,6 +124,8 @@ pub struct ParseWorld {
     pub users: HashMap<String, User>,
     /// Alias → objectId of an object this scenario created.
     pub objects: HashMap<String, String>,
+    /// Alias → a file this scenario uploaded.
+    pub files: HashMap<String, UploadedFile>,
     /// The last exchange with the target.
     pub last: Option<Exchange>,
     /// The exchanges of the last burst of simultaneous requests.
@@ -153,6 +164,7 @@ impl ParseWorld {
             names: HashMap::new(),
             users: HashMap::new(),
             objects: HashMap::new(),
+            files: HashMap::new(),
             last: None,
             concurrent: Vec::new(),
             mails_read: HashMap::new(),

@@ -58,7 +58,8 @@ impl Projection {
         }
     }
 
-    /// Follows the included pointers of `object`, then keeps the asked keys.
+    /// Follows the included pointers of `object`, then keeps the asked
+    /// keys; its `File` fields get their `url`.
     pub fn apply(
         &self,
         store: &Store,
@@ -69,7 +70,9 @@ impl Projection {
             let segments: Vec<&str> = path.split('.').collect();
             include_path(store, ctx, &mut object, &segments);
         }
-        select_keys(object, self.keys.as_deref(), &self.exclude_keys)
+        let mut object = select_keys(object, self.keys.as_deref(), &self.exclude_keys);
+        super::files::add_file_urls(&mut object, &ctx.files_url);
+        object
     }
 }
 

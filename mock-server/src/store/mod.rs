@@ -12,11 +12,14 @@
 //! - [`find`]: a query over a collection, through an index when one helps.
 //! - [`classes`]: objects of any class, and [`relations`]: the objects
 //!   their Relation fields relate to.
+//! - [`config`]: the app's config parameters; [`files`]: uploaded files.
 //! - [`users`], [`sessions`], [`tokens`] and [`lockout`]: the rules of
 //!   `_User` and `_Session` on top of them.
 
 pub mod classes;
 pub mod collection;
+pub mod config;
+pub mod files;
 pub mod find;
 pub mod index;
 pub mod lockout;
@@ -54,6 +57,10 @@ pub struct State {
     pub relations: HashMap<relations::RelationKey, relations::RelatedIds>,
     /// Failed logins by user objectId (account lockout).
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
+    /// The app's config, once a parameter was set.
+    pub config: Option<config::GlobalConfig>,
+    /// Uploaded files by stored name.
+    pub files: HashMap<String, files::StoredFile>,
 }
 
 impl Default for State {
@@ -75,6 +82,8 @@ impl Default for State {
             auth_ids: HashMap::new(),
             relations: HashMap::new(),
             failed_logins: HashMap::new(),
+            config: None,
+            files: HashMap::new(),
         }
     }
 }
