@@ -161,6 +161,15 @@ Feature: Uploading, serving and deleting files
     When the client sends GET {{target}}/files/{{app_id}}/{{nothing}}.txt
     Then the response status is 404
 
+  @id.files.other-application-refused
+  Scenario: A file url under another application id answers HTTP 403
+    When the client sends GET {{target}}/files/{{otherApp}}/{{nothing}}.txt
+    Then the response status is 403
+    And the response body is:
+      """
+      {"error": "Permission denied"}
+      """
+
   @id.files.public-upload-refused
   Scenario: An upload without a logged-in user is refused with code 130
     Given the client sends no session token
