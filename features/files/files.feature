@@ -7,8 +7,11 @@ Feature: Uploading, serving and deleting files
   so two uploads of the same name never overwrite each other. The URL
   serves the content back, to anyone who has it, with the content type
   the file's name says. An object refers to an uploaded file with
-  `{"__type": "File", "name": …, "url": …}`. Only the master key deletes a
-  file; its URL then answers 404.
+  `{"__type": "File", "name": …, "url": …}`, and is read back with the url
+  the server serves that name at (Parse Server keeps only the name, so a
+  url pointing elsewhere is not kept). Only the master key deletes a
+  file; its URL then answers 404. Clients may not upload files a browser
+  would run as a page (security/file-uploads.feature); the master key may.
 
   Where the guide is silent, these scenarios follow Parse Server 9's
   defaults: an upload needs a logged-in user or the master key (the
@@ -50,6 +53,7 @@ Feature: Uploading, serving and deleting files
       Grüße ✓
       """
     And the response content type is "text/plain"
+    And the response header "X-Content-Type-Options" is "nosniff"
 
   @id.files.download-content-type
   Scenario: An image is served with its content type
@@ -60,6 +64,40 @@ Feature: Uploading, serving and deleting files
     And the client downloads the file pic
     Then the response status is 200
     And the response content type is "image/jpeg"
+
+  # The guide asks for a Content-Type; Parse Server takes an upload without
+  # one and serves it with the type of the name's extension.
+  @id.files.no-content-type
+  Scenario: A file uploaded without a content type is served with the type its extension says
+    When the client uploads the file notes as "notes.txt" without a content type, with content:
+      """
+      Hello, World!
+      """
+    Then the response status is 201
+    When the client downloads the file notes
+    Then the response status is 200
+    And the response content type is "text/plain"
+
+  # Next to the refusals of security/file-uploads.feature: the type a file
+  # is served with follows its name, not what the upload claimed.
+  @id.files.served-as-named
+  Scenario: A .txt file uploaded as text/html is served as text/plain
+    When the client uploads the file page as "page.txt" with content type "text/html" and content:
+      """
+      <script>alert(document.cookie)</script>
+      """
+    And the client downloads the file page
+    Then the response status is 200
+    And the response content type is "text/plain"
+
+  @id.files.master-key-uploads-html
+  Scenario: The master key may upload an .html file
+    Given the client uses the master key
+    When the client uploads the file page as "page.html" with content type "text/html" and content:
+      """
+      <p>Release notes</p>
+      """
+    Then the response status is 201
 
   @id.files.same-name-kept-apart
   Scenario: Two uploads of the same name are two files; neither overwrites the other
@@ -110,6 +148,25 @@ Feature: Uploading, serving and deleting files
     And the client sends POST /classes/{{PlayerProfile}} with body:
       """
       {"picture": {"__type": "File", "name": "{{picture.name}}"}}
+      """
+    Then the response status is 201
+    And the object at the response's Location contains:
+      """
+      {"picture": {"__type": "File", "name": "{{picture.name}}", "url": "{{picture.url}}"}}
+      """
+
+  # Parse Server keeps only a file's name and makes its url when it reads
+  # the object, so an object cannot point its file at another server.
+  @id.files.object-file-url-from-server
+  Scenario: A file an object names with another url is read back with the server's url for it
+    Given the class PlayerProfile exists
+    When the client uploads the file picture as "profile.png" with content type "image/png" and content:
+      """
+      not really a PNG
+      """
+    And the client sends POST /classes/{{PlayerProfile}} with body:
+      """
+      {"picture": {"__type": "File", "name": "{{picture.name}}", "url": "https://elsewhere.example.com/profile.png"}}
       """
     Then the response status is 201
     And the object at the response's Location contains:
@@ -229,6 +286,29 @@ Feature: Uploading, serving and deleting files
     When the client uploads the file empty as "empty.txt" with content type "text/plain" and no content
     Then the response status is 400
     And the response is the Parse error 130 "Invalid file upload."
+
+  @id.files.name-characters
+  Scenario: A file name may hold _ @ . ~ - and spaces, and its url serves it
+    When the client uploads the file notes as "_my notes@v1~final-2.txt" with content type "text/plain" and content:
+      """
+      Hello, World!
+      """
+    Then the response status is 201
+    And the response names the file a unique name ending in "_my notes@v1~final-2.txt", and gives its url in the body and the Location header
+    When the client downloads the file notes
+    Then the response status is 200
+    And the response content is:
+      """
+      Hello, World!
+      """
+
+  @id.files.name-longest
+  Scenario: A file name of 128 characters is accepted
+    When the client uploads the file long as "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.txt" with content type "text/plain" and content:
+      """
+      Hello, World!
+      """
+    Then the response status is 201
 
   @id.files.invalid-name
   Scenario: A file name with a character outside letters, digits and _ @ . ~ - is refused with code 122

@@ -6,9 +6,8 @@ Feature: Files that browsers would run are not uploaded by clients
   included. Clients may not upload such files: not by the name's
   extension, whatever its case, not through a content type when the name
   has no extension the server knows, and not through a content type that
-  does not parse. The code is 130. The master key may. A file is served
-  with the type its name's extension says, not the one the upload
-  claimed.
+  does not parse. The code is 130. (The master key may; see
+  files/files.feature.)
 
   Source: Parse Server security advisories (GitHub Security Advisories,
   named in a comment above each scenario); Parse Server's default
@@ -98,23 +97,3 @@ Feature: Files that browsers would run are not uploaded by clients
       """
     Then the response status is 400
     And the response is the Parse error 130 "Invalid Content-Type."
-
-  # GHSA-v5hf-f4c3-m5rv: the served type follows the name, not the claim.
-  @id.security.file-served-as-named
-  Scenario: A .txt file uploaded as text/html is served as text/plain
-    When the client uploads the file page as "page.txt" with content type "text/html" and content:
-      """
-      <script>alert(document.cookie)</script>
-      """
-    And the client downloads the file page
-    Then the response status is 200
-    And the response content type is "text/plain"
-
-  @id.security.file-html-master-key
-  Scenario: The master key may upload an .html file
-    Given the client uses the master key
-    When the client uploads the file page as "page.html" with content type "text/html" and content:
-      """
-      <p>Release notes</p>
-      """
-    Then the response status is 201

@@ -13,7 +13,8 @@
 //!   content type of the name's extension (else the one uploaded) and
 //!   `X-Content-Type-Options: nosniff`; 404 `File not found.` as text.
 //! - `DELETE /files/:name` with the master key only (HTTP 403 otherwise).
-//! - A `File` field of an object is read back with the file's `url`.
+//! - A `File` field of an object is read back with the `url` this server
+//!   serves the file's name at, whatever url it was stored with.
 
 use axum::{
     extract::{Path, State},
@@ -112,14 +113,15 @@ pub fn file_url(files_url: &str, name: &str) -> String {
     format!("{files_url}/{}", utf8_percent_encode(name, URI_COMPONENT))
 }
 
-/// Gives every `File` field of `object` that has none the `url` of its
-/// file, as Parse Server reads files back.
+/// Gives every `File` field of `object` the `url` this server serves its
+/// name at, in place of any url it was stored with, as Parse Server reads
+/// files back (it keeps only a file's name).
 pub fn add_file_urls(object: &mut Map<String, Value>, files_url: &str) {
     for value in object.values_mut() {
         let Some(file) = value.as_object_mut() else {
             continue;
         };
-        if file.get("__type").and_then(Value::as_str) != Some("File") || file.contains_key("url") {
+        if file.get("__type").and_then(Value::as_str) != Some("File") {
             continue;
         }
         if let Some(name) = file.get("name").and_then(Value::as_str) {
@@ -291,7 +293,7 @@ fn check_active_content(name: &str, content_type: Option<&str>) -> Result<(), Pa
         return Ok(());
     };
     let (kind, subtype) = match content_type.split_once('/') {
-        Some((kind, rest)) if !kind.is_empty() => (
+        Some((kind, rest)) => (
             kind.trim(),
             rest.split(';').next().unwrap_or_default().trim(),
         ),

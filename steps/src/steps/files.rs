@@ -17,7 +17,7 @@ async fn upload(
     world: &mut ParseWorld,
     alias: &str,
     name: &str,
-    content_type: &str,
+    content_type: Option<&str>,
     content: String,
 ) -> StepResult {
     let name = world.render(name)?;
@@ -25,9 +25,11 @@ async fn upload(
     request
         .headers
         .retain(|(n, _)| !n.eq_ignore_ascii_case("content-type"));
-    request
-        .headers
-        .push(("Content-Type".to_owned(), content_type.to_owned()));
+    if let Some(content_type) = content_type {
+        request
+            .headers
+            .push(("Content-Type".to_owned(), content_type.to_owned()));
+    }
     if content.is_empty() {
         // An empty body, said explicitly: some clients send none at all.
         request
@@ -67,7 +69,7 @@ async fn uploads_with_content(
     content_type: String,
 ) -> StepResult {
     let content = world.render(docstring(step)?)?;
-    upload(world, &alias, &name, &content_type, content).await
+    upload(world, &alias, &name, Some(&content_type), content).await
 }
 
 #[when(
@@ -79,7 +81,20 @@ async fn uploads_empty(
     name: String,
     content_type: String,
 ) -> StepResult {
-    upload(world, &alias, &name, &content_type, String::new()).await
+    upload(world, &alias, &name, Some(&content_type), String::new()).await
+}
+
+#[when(
+    expr = "the client uploads the file {word} as {string} without a content type, with content:"
+)]
+async fn uploads_without_type(
+    world: &mut ParseWorld,
+    step: &Step,
+    alias: String,
+    name: String,
+) -> StepResult {
+    let content = world.render(docstring(step)?)?;
+    upload(world, &alias, &name, None, content).await
 }
 
 /// The target's upload limit in bytes, from its capability
@@ -111,7 +126,7 @@ async fn uploads_oversized(
     content_type: String,
 ) -> StepResult {
     let size = upload_limit(world)? + 1;
-    upload(world, &alias, &name, &content_type, "a".repeat(size)).await
+    upload(world, &alias, &name, Some(&content_type), "a".repeat(size)).await
 }
 
 #[then(
