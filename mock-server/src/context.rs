@@ -48,6 +48,8 @@ pub struct RequestContext {
     /// The caller's role names, once [`RequestContext::role_names`] has
     /// computed them.
     pub role_cache: OnceLock<BTreeSet<String>>,
+    /// The URL uploaded files are served under: `<mount URL>/files/<appId>`.
+    pub files_url: String,
 }
 
 impl RequestContext {
@@ -195,7 +197,9 @@ impl FromRequestParts<AppState> for RequestContext {
             (None, Some(host)) => format!("http://{host}{}", config.mount_path),
             (None, None) => config.server_url(),
         };
+        let files_url = format!("{mount_url}/files/{}", config.app_id);
         Ok(RequestContext {
+            files_url,
             is_master,
             session,
             session_token,

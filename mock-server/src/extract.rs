@@ -22,8 +22,31 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(request, state)
+        let RawBody(bytes) = RawBody::from_request(request, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(JsonObject(Map::new()));
+        }
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(map)) => Ok(JsonObject(map)),
+            Ok(_) => Err(ParseError::invalid_json("the body must be a JSON object").into()),
+            Err(e) => Err(ParseError::invalid_json(e).into()),
+        }
+    }
+}
+
+/// A request body as bytes, whatever its type (an uploaded file); over
+/// `maxUploadSize` it is refused with HTTP 413 `request entity too large`,
+/// as Parse Server answers.
+#[derive(Debug, Default)]
+pub struct RawBody(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for RawBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Bytes::from_request(request, state)
             .await
+            .map(RawBody)
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                     ApiError::Http(HttpError {
@@ -33,14 +56,6 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
                 } else {
                     ApiError::Parse(ParseError::invalid_json(rejection.body_text()))
                 }
-            })?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(JsonObject(Map::new()));
-        }
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(map)) => Ok(JsonObject(map)),
-            Ok(_) => Err(ParseError::invalid_json("the body must be a JSON object").into()),
-            Err(e) => Err(ParseError::invalid_json(e).into()),
-        }
+            })
     }
 }

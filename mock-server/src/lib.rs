@@ -12,7 +12,7 @@
 //! - [`context`]: who is asking (application id, client key, master key,
 //!   session token), resolved before any handler runs.
 //! - [`handlers`]: one module per resource (users, login, objects, roles,
-//!   schemas, health); they never format HTTP by hand.
+//!   schemas, config, files, health); they never format HTTP by hand.
 //! - [`store`]: the in-memory state behind one lock; it applies
 //!   [`operations`] (`Increment`, `Add`, …) and [`schema_types`] (a field
 //!   keeps its first type) under that lock.

@@ -13,8 +13,8 @@ use crate::{
     AppState, cors,
     error::{ApiError, HttpError},
     handlers::{
-        aggregate, batch, email, health, login, objects, pages, roles, schemas, sessions, signup,
-        users,
+        aggregate, batch, config, email, files, health, login, objects, pages, roles, schemas,
+        sessions, signup, users,
     },
 };
 
@@ -86,6 +86,10 @@ pub fn router(state: AppState) -> Router {
                 .put(schemas::update)
                 .delete(schemas::delete),
         )
+        .route("/config", get(config::get).put(config::update))
+        .route("/files", post(files::upload_without_name))
+        .route("/files/{name}", post(files::upload).delete(files::delete))
+        .route("/files/{appId}/{name}", get(files::download))
         .method_not_allowed_fallback(method_not_allowed);
     let mount = state.config.mount_path.clone();
     let app = if mount == "/" {

@@ -38,6 +38,11 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          its profile gives its url and the length: session-length = { url = \"…\", seconds = 3 }",
     ),
     (
+        "max-upload-size",
+        "the server refuses uploads over a known size (maxUploadSize); its profile gives it: \
+         max-upload-size = { bytes = 10485760 }",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

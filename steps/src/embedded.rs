@@ -28,6 +28,10 @@ const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.05);
 /// `sessionLength` of the embedded instance for the capability
 /// `session-length`, in seconds: short, so that expiry scenarios stay fast.
 const EMBEDDED_SESSION_LENGTH: u64 = 3;
+/// `maxUploadSize` of the embedded server: the Parse REST guide's 10
+/// megabytes, as for the Parse Server target; the capability
+/// `max-upload-size` declares it to the steps.
+const EMBEDDED_MAX_UPLOAD_SIZE: usize = 10 * 1024 * 1024;
 
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
@@ -65,6 +69,7 @@ async fn spawn(
     config.app_name = Some(APP_ID.to_owned());
     config.public_server_url = Some(url.clone());
     config.verify_user_emails = true;
+    config.max_upload_size = EMBEDDED_MAX_UPLOAD_SIZE;
     config.account_lockout = Some(AccountLockout {
         threshold: EMBEDDED_LOCKOUT.0,
         duration: EMBEDDED_LOCKOUT.1,
@@ -168,6 +173,10 @@ fn reference_capabilities(instances: &[(&str, &str)], short_sessions_url: &str) 
     let seconds = i64::try_from(EMBEDDED_SESSION_LENGTH).unwrap_or(i64::MAX);
     session_length.insert("seconds".into(), toml::Value::Integer(seconds));
     table.insert("session-length".into(), toml::Value::Table(session_length));
+    let mut upload = toml::Table::new();
+    let bytes = i64::try_from(EMBEDDED_MAX_UPLOAD_SIZE).unwrap_or(i64::MAX);
+    upload.insert("bytes".into(), toml::Value::Integer(bytes));
+    table.insert("max-upload-size".into(), toml::Value::Table(upload));
     for (capability, url) in instances {
         let mut instance = toml::Table::new();
         instance.insert("url".into(), (*url).into());

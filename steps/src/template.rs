@@ -9,6 +9,7 @@
 //! | `{{cooldude6}}`          | a name unique to this scenario, e.g. `cooldude6_k3x9q0ab2m`   |
 //! | `{{cooldude6.objectId}}` | a field of the user signed up as `cooldude6` (`objectId`, `sessionToken`, `username`, `password`) |
 //! | `{{note.objectId}}`      | the objectId of the object this scenario created as `note`    |
+//! | `{{hello.name}}`, `{{hello.url}}` | the stored name and url of the file this scenario uploaded as `hello` |
 //! | `{{response.objectId}}`  | a top-level field of the last response body                   |
 //! | `{{target}}`             | the mount URL the scenario talks to, e.g. `http://127.0.0.1:1337/parse` |
 //! | `{{app_id}}`             | the target's application id                                   |
@@ -63,6 +64,17 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
             }
         }
         (alias, None) => Ok(world.unique(alias)),
+        (alias, Some(field @ ("name" | "url"))) if world.files.contains_key(alias) => world
+            .files
+            .get(alias)
+            .map(|file| {
+                if field == "name" {
+                    file.name.clone()
+                } else {
+                    file.url.clone()
+                }
+            })
+            .ok_or_else(|| Failure::new(format!("no file {alias:?} was uploaded"))),
         (alias, Some("objectId")) if !world.users.contains_key(alias) => {
             world.objects.get(alias).cloned().ok_or_else(|| {
                 Failure::new(format!(

@@ -98,6 +98,15 @@ pub struct User {
     pub session_token: Option<String>,
 }
 
+/// A file this scenario uploaded.
+#[derive(Clone, Debug)]
+pub struct UploadedFile {
+    /// The name the server stored it under.
+    pub name: String,
+    /// The URL the server serves it at.
+    pub url: String,
+}
+
 /// The state of one scenario.
 #[derive(cucumber::World)]
 #[world(init = Self::new)]
@@ -117,6 +126,8 @@ pub struct ParseWorld {
     pub objects: HashMap<String, String>,
     /// Alias → token of a session this scenario named.
     pub session_tokens: HashMap<String, String>,
+    /// Alias → a file this scenario uploaded.
+    pub files: HashMap<String, UploadedFile>,
     /// The last exchange with the target.
     pub last: Option<Exchange>,
     /// The exchanges of the last burst of simultaneous requests.
@@ -156,6 +167,7 @@ impl ParseWorld {
             users: HashMap::new(),
             objects: HashMap::new(),
             session_tokens: HashMap::new(),
+            files: HashMap::new(),
             last: None,
             concurrent: Vec::new(),
             mails_read: HashMap::new(),

@@ -43,6 +43,14 @@ module.exports = {
   sessionLength: Number(env('PARSE_CONFORMANCE_SESSION_LENGTH', 31536000)),
   // Lock an account after 3 failed logins, for 3 seconds (duration is in minutes).
   accountLockout: { threshold: 3, duration: 0.05, unlockOnPasswordReset: true },
+  // Files: on PostgreSQL there is no GridFS, so files go to the local file
+  // system (@parse/fs-files-adapter, pinned by package-lock.json), under
+  // files/ in this folder (the adapter's path is relative to the working
+  // directory, which start.sh sets; start.sh empties it at each start).
+  filesAdapter: { module: '@parse/fs-files-adapter' },
+  // The upload limit of the Parse REST guide (10 megabytes; Parse Server's
+  // default is 20mb), declared to the suite as the capability max-upload-size.
+  maxUploadSize: '10mb',
   // Test auth adapters: never call the internet; the token "invalid-token" is refused.
   auth: {
     facebook: { module: path.join(__dirname, 'auth', 'fake-facebook.js') },

@@ -55,6 +55,11 @@ if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Uploaded files (config.js filesAdapter) live in files/, fresh at each start
+# like the database.
+rm -rf "$here/files"
+mkdir -p "$here/files"
+
 # 3. Start it and three more instances of the same app on the same database, for
 # the options that change every sign-up: preventLoginWithUnverifiedEmail
 # (port + 1), no email verification (port + 2), and sessions that expire after

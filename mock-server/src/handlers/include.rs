@@ -61,9 +61,9 @@ impl Projection {
         }
     }
 
-    /// Follows the included pointers of `object`, then keeps the asked keys.
-    /// An included class closed to the caller is 119 for the whole request,
-    /// as Parse Server answers.
+    /// Follows the included pointers of `object`, then keeps the asked
+    /// keys; its `File` fields get their `url`. An included class closed to
+    /// the caller is 119 for the whole request, as Parse Server answers.
     pub fn apply(
         &self,
         state: &AppState,
@@ -74,11 +74,9 @@ impl Projection {
             let segments: Vec<&str> = path.split('.').collect();
             include_path(state, ctx, &mut object, &segments)?;
         }
-        Ok(select_keys(
-            object,
-            self.keys.as_deref(),
-            &self.exclude_keys,
-        ))
+        let mut object = select_keys(object, self.keys.as_deref(), &self.exclude_keys);
+        super::files::add_file_urls(&mut object, &ctx.files_url);
+        Ok(object)
     }
 }
 

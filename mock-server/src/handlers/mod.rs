@@ -4,7 +4,9 @@
 
 pub mod aggregate;
 pub mod batch;
+pub mod config;
 pub mod email;
+pub mod files;
 pub mod health;
 pub mod include;
 pub mod login;

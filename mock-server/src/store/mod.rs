@@ -13,6 +13,7 @@
 //! - [`classes`]: objects of any class, and [`relations`]: the objects
 //!   their Relation fields relate to; [`schemas`]: classes as the schema
 //!   API sees them (fields and class-level permissions).
+//! - [`config`]: the app's config parameters; [`files`]: uploaded files.
 //! - [`users`], [`sessions`], [`tokens`] and [`lockout`]: the rules of
 //!   `_User` and `_Session` on top of them.
 //! - [`roles`]: who has which role (`_Role` names, members and
@@ -20,6 +21,8 @@
 
 pub mod classes;
 pub mod collection;
+pub mod config;
+pub mod files;
 pub mod find;
 pub mod index;
 pub mod lockout;
@@ -61,6 +64,10 @@ pub struct State {
     pub failed_logins: HashMap<String, lockout::FailedLogins>,
     /// Role names, members and containment, mirrored from `_Role`.
     pub roles: roles::Roles,
+    /// The app's config, once a parameter was set.
+    pub config: Option<config::GlobalConfig>,
+    /// Uploaded files by stored name.
+    pub files: HashMap<String, files::StoredFile>,
 }
 
 impl Default for State {
@@ -87,6 +94,8 @@ impl Default for State {
             relations: HashMap::new(),
             failed_logins: HashMap::new(),
             roles: roles::Roles::default(),
+            config: None,
+            files: HashMap::new(),
         }
     }
 }

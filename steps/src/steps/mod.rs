@@ -6,7 +6,9 @@
 //! [`crate::world::ParseWorld`], never through their own HTTP code.
 
 pub mod batch;
+pub mod config;
 pub mod cors;
+pub mod files;
 pub mod http;
 pub mod lockout;
 pub mod mail;
