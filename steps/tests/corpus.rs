@@ -11,7 +11,7 @@ use cucumber::gherkin::{Feature, GherkinEnv, Scenario};
 
 /// Area tags: every feature carries one.
 const AREAS: &[&str] = &[
-    "users", "sessions", "objects", "queries", "acl", "rest", "security",
+    "users", "sessions", "objects", "queries", "acl", "rest", "security", "geo",
 ];
 
 fn features_dir() -> PathBuf {
