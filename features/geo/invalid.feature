@@ -30,12 +30,12 @@ Feature: Invalid coordinates
 
     @id.geo.write-latitude-out-of-range
     Examples: latitude above 90
-      | case                 | latitude | longitude | message                                     |
-      | latitude above 90    | 91       | -30.25    | GeoPoint latitude out of bounds: 91 > 90.0. |
+      | case              | latitude | longitude | message                                     |
+      | latitude above 90 | 91       | -30.25    | GeoPoint latitude out of bounds: 91 > 90.0. |
 
     @id.geo.write-longitude-out-of-range
     Examples: longitude below -180
-      | case                 | latitude | longitude | message                                          |
+      | case                 | latitude | longitude | message                                            |
       | longitude below -180 | 40.5     | -181.5    | GeoPoint longitude out of bounds: -181.5 < -180.0. |
 
     @id.geo.write-latitude-not-a-number
@@ -64,22 +64,22 @@ Feature: Invalid coordinates
 
     @id.geo.query-near-sphere-out-of-range
     Examples: $nearSphere
-      | operator    | constraint                                                                     | message                                     |
+      | operator    | constraint                                                                   | message                                     |
       | $nearSphere | {"$nearSphere": {"__type": "GeoPoint", "latitude": 95, "longitude": -122.4}} | GeoPoint latitude out of bounds: 95 > 90.0. |
 
     @id.geo.query-box-out-of-range
     Examples: $within $box
-      | operator | constraint                                                                                                                                          | message                                         |
+      | operator | constraint                                                                                                                                         | message                                        |
       | $box     | {"$within": {"$box": [{"__type": "GeoPoint", "latitude": 37.7, "longitude": -122.5}, {"__type": "GeoPoint", "latitude": 37.8, "longitude": 185}]}} | GeoPoint longitude out of bounds: 185 > 180.0. |
 
     @id.geo.query-polygon-out-of-range
     Examples: $geoWithin $polygon
-      | operator | constraint                                                                                                                                                                                                   | message                                       |
+      | operator | constraint                                                                                                                                                                                                                 | message                                       |
       | $polygon | {"$geoWithin": {"$polygon": [{"__type": "GeoPoint", "latitude": 37.7, "longitude": -122.5}, {"__type": "GeoPoint", "latitude": -91, "longitude": -122.5}, {"__type": "GeoPoint", "latitude": 37.8, "longitude": -122.4}]}} | GeoPoint latitude out of bounds: -91 < -90.0. |
 
     @id.geo.query-center-sphere-out-of-range
     Examples: $geoWithin $centerSphere
-      | operator      | constraint                                                                                    | message                                     |
+      | operator      | constraint                                                                                            | message                                     |
       | $centerSphere | {"$geoWithin": {"$centerSphere": [{"__type": "GeoPoint", "latitude": 95, "longitude": -122.4}, 0.1]}} | GeoPoint latitude out of bounds: 95 > 90.0. |
 
   # Parse Server 9.10 on PostgreSQL measures from a point whose coordinates

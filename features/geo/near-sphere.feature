@@ -18,10 +18,11 @@ Feature: Finding the objects nearest a point
   Background:
     Given the client uses the application id and the REST API key
     And the class Place holds these objects:
-      | object      | name        | location                                                          |
+      | object      | name        | location                                                            |
       | new-york    | New York    | {"__type": "GeoPoint", "latitude": 40.7128, "longitude": -74.006}   |
       | los-angeles | Los Angeles | {"__type": "GeoPoint", "latitude": 34.0522, "longitude": -118.2437} |
-      | atlantis    | Atlantis    |                                                                   |
+      | atlantis    | Atlantis    |                                                                     |
+      | sacramento  | Sacramento  | {"__type": "GeoPoint", "latitude": 38.5816, "longitude": -121.4944} |
       | oakland     | Oakland     | {"__type": "GeoPoint", "latitude": 37.8044, "longitude": -122.2712} |
       | san-jose    | San Jose    | {"__type": "GeoPoint", "latitude": 37.3382, "longitude": -121.8863} |
 
@@ -30,13 +31,13 @@ Feature: Finding the objects nearest a point
     When the client queries /classes/{{Place}} with:
       | where | {"location": {"$nearSphere": {"__type": "GeoPoint", "latitude": 37.7749, "longitude": -122.4194}}} |
     Then the response status is 200
-    And the results are the objects "oakland, san-jose, los-angeles, new-york", in this order
+    And the results are the objects "oakland, san-jose, sacramento, los-angeles, new-york", in this order
 
   @id.geo.near-sphere-limit-keeps-nearest
   Scenario: With a limit, $nearSphere answers the nearest objects
     When the client queries /classes/{{Place}} with:
       | where | {"location": {"$nearSphere": {"__type": "GeoPoint", "latitude": 37.7749, "longitude": -122.4194}}} |
-      | limit | 2                                                                                                 |
+      | limit | 2                                                                                                  |
     Then the response status is 200
     And the results are the objects "oakland, san-jose", in this order
 
@@ -46,13 +47,14 @@ Feature: Finding the objects nearest a point
   Scenario: An explicit order takes precedence over the distance of $nearSphere
     When the client queries /classes/{{Place}} with:
       | where | {"location": {"$nearSphere": {"__type": "GeoPoint", "latitude": 37.7749, "longitude": -122.4194}}} |
-      | order | name                                                                                              |
+      | order | name                                                                                               |
     Then the response status is 200
-    And the results are the objects "los-angeles, new-york, oakland, san-jose", in this order
+    And the results are the objects "los-angeles, new-york, oakland, sacramento, san-jose", in this order
 
   # From San Francisco, Oakland is 13 km away (8 miles, 0.0021 radians), San
-  # Jose 68 km (42 miles), Los Angeles 559 km (347 miles) and New York
-  # 4130 km (2566 miles).
+  # Jose 68 km (42 miles), Sacramento 121 km (75 miles), Los Angeles 559 km
+  # (347 miles) and New York 4129 km (2566 miles): 100 miles keeps
+  # Sacramento, 100 km does not.
   # Parse Server 9.10 on PostgreSQL reads only $maxDistance (radians, what
   # the SDKs send): it ignores these three and answers every object.
   Scenario Outline: A distance limit beside $nearSphere keeps the objects within it, nearest first: <limit>
@@ -68,10 +70,10 @@ Feature: Finding the objects nearest a point
 
     @id.geo.max-distance-in-miles
     Examples: in miles
-      | limit              | distance | objects           |
-      | $maxDistanceInMiles | 100      | oakland, san-jose |
+      | limit               | distance | objects                       |
+      | $maxDistanceInMiles | 100      | oakland, san-jose, sacramento |
 
     @id.geo.max-distance-in-kilometers
     Examples: in kilometers
-      | limit                    | distance | objects                        |
-      | $maxDistanceInKilometers | 1000     | oakland, san-jose, los-angeles |
+      | limit                    | distance | objects           |
+      | $maxDistanceInKilometers | 100      | oakland, san-jose |

@@ -95,9 +95,9 @@ Feature: Finding the objects within an area
   @id.geo.geo-intersects-point
   Scenario: $geoIntersects $point keeps the Polygons that contain the point
     Given the class Zone holds these objects:
-      | object  | area                                                                                                   |
-      | paris   | {"__type": "Polygon", "coordinates": [[48.80, 2.25], [48.90, 2.25], [48.90, 2.42], [48.80, 2.42]]} |
-      | east    | {"__type": "Polygon", "coordinates": [[48.80, 2.42], [48.95, 2.42], [48.95, 2.70], [48.80, 2.70]]} |
+      | object | area                                                                                               |
+      | paris  | {"__type": "Polygon", "coordinates": [[48.80, 2.25], [48.90, 2.25], [48.90, 2.42], [48.80, 2.42]]} |
+      | east   | {"__type": "Polygon", "coordinates": [[48.80, 2.42], [48.95, 2.42], [48.95, 2.70], [48.80, 2.70]]} |
     When the client queries /classes/{{Zone}} with:
       | where | {"area": {"$geoIntersects": {"$point": {"__type": "GeoPoint", "latitude": 48.8638, "longitude": 2.4485}}}} |
     Then the response status is 200
