@@ -74,6 +74,13 @@ Feature: Finding the objects within an area
     Then the response status is 400
     And the response is the Parse error 107 "bad $geoWithin value; $polygon should contain at least 3 GeoPoints"
 
+  @id.geo.geo-within-polygon-needs-list-or-polygon
+  Scenario: A $polygon that is neither a list of GeoPoints nor a Polygon is refused with 107
+    When the client queries /classes/{{Place}} with:
+      | where | {"location": {"$geoWithin": {"$polygon": {"__type": "GeoPoint", "latitude": 37.83, "longitude": -122.52}}}} |
+    Then the response status is 400
+    And the response is the Parse error 107 "bad $geoWithin value; $polygon should be Polygon object or Array of Parse.GeoPoint's"
+
   # 0.02 radians is 127 km: San Jose (68 km from San Francisco) is within,
   # Los Angeles (559 km) is not.
   @id.geo.geo-within-center-sphere

@@ -171,7 +171,7 @@ fn one_geo_point(
     }
     let existing = declared
         .iter()
-        .find(|(n, t)| *n != name && t.get("type").is_some_and(is_geo_point_type));
+        .find(|(n, t)| *n != name && t.get("type").and_then(Value::as_str) == Some("GeoPoint"));
     match existing {
         Some((existing, _)) => Err(ParseError::new(
             111,
@@ -181,10 +181,6 @@ fn one_geo_point(
         )),
         None => Ok(()),
     }
-}
-
-fn is_geo_point_type(kind: &Value) -> bool {
-    kind.as_str() == Some("GeoPoint")
 }
 
 /// Whether two field types are the same: same `type`, same `targetClass`.
