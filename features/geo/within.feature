@@ -60,6 +60,17 @@ Feature: Finding the objects within an area
     Then the response status is 200
     And the results are the objects "mission, oakland", in any order
 
+  @id.geo.geo-within-polygon-edge
+  Scenario: A GeoPoint on an edge of the $polygon is within it
+    Given the class Spot holds these objects:
+      | object  | location                                                         |
+      | on-edge | {"__type": "GeoPoint", "latitude": 37.665, "longitude": -122.25} |
+      | outside | {"__type": "GeoPoint", "latitude": 37.665, "longitude": -122.2}  |
+    When the client queries /classes/{{Spot}} with:
+      | where | {"location": {"$geoWithin": {"$polygon": [{"__type": "GeoPoint", "latitude": 37.83, "longitude": -122.52}, {"__type": "GeoPoint", "latitude": 37.83, "longitude": -122.20}, {"__type": "GeoPoint", "latitude": 37.50, "longitude": -122.30}]}}} |
+    Then the response status is 200
+    And the results are the objects "on-edge", in any order
+
   @id.geo.geo-within-polygon-object
   Scenario: $geoWithin $polygon also takes a Polygon object of [longitude, latitude] pairs
     When the client queries /classes/{{Place}} with:
