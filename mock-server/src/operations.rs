@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Number, Value, json};
 
-use crate::error::ParseError;
+use crate::{error::ParseError, query::geo};
 
 /// A change to the related objects of one Relation field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub fn apply(
     for (key, value) in changes {
         let op = value.get("__op").and_then(Value::as_str).map(str::to_owned);
         let Some(op) = op else {
-            result.insert(key, value);
+            result.insert(key, geo::stored(value));
             continue;
         };
         let current = result.get(&key);

@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 
-use crate::error::ParseError;
+use crate::{error::ParseError, query::geo};
 
 /// The fields every class has, whose types are fixed and never checked
 /// against a body (a body may not set them anyway).
@@ -64,6 +64,7 @@ fn typed_object(kind: &Value, map: &Map<String, Value>) -> Result<Value, ParseEr
     if !valid {
         return Err(ParseError::new(111, format!("This is not a valid {kind}")));
     }
+    geo::check_stored(kind, map)?;
     Ok(match (kind, class) {
         ("Pointer" | "Relation", Some(class)) => json!({"type": kind, "targetClass": class}),
         _ => json!({ "type": kind }),
@@ -119,6 +120,7 @@ pub fn new_fields(
     fields: &Map<String, Value>,
     changes: &Map<String, Value>,
 ) -> Result<Map<String, Value>, ParseError> {
+    one_geo_point(fields, changes)?;
     let mut added = Map::new();
     for (name, value) in changes {
         if BUILT_IN.contains(&name.as_str()) {
@@ -145,6 +147,40 @@ pub fn new_fields(
         }
     }
     Ok(added)
+}
+
+/// A class has one GeoPoint field at most (Parse REST guide, GeoPoints,
+/// "Caveats"): two in one write are 111 `there can only be one geopoint
+/// field in a class`, one added beside a declared one is 111 `currently,
+/// only one GeoPoint field may exist in an object. Adding b when a already
+/// exists.`, Parse Server's two messages.
+fn one_geo_point(
+    declared: &Map<String, Value>,
+    changes: &Map<String, Value>,
+) -> Result<(), ParseError> {
+    let is_geo_point = |v: &Value| v.get("__type").and_then(Value::as_str) == Some("GeoPoint");
+    let mut written = changes.iter().filter(|(_, v)| is_geo_point(v));
+    let Some((name, _)) = written.next() else {
+        return Ok(());
+    };
+    if written.next().is_some() {
+        return Err(ParseError::new(
+            111,
+            "there can only be one geopoint field in a class",
+        ));
+    }
+    let existing = declared
+        .iter()
+        .find(|(n, t)| *n != name && t.get("type").and_then(Value::as_str) == Some("GeoPoint"));
+    match existing {
+        Some((existing, _)) => Err(ParseError::new(
+            111,
+            format!(
+                "currently, only one GeoPoint field may exist in an object. Adding {name} when {existing} already exists."
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Whether two field types are the same: same `type`, same `targetClass`.

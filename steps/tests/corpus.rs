@@ -12,7 +12,7 @@ use cucumber::gherkin::{Feature, GherkinEnv, Scenario};
 /// Area tags: every feature carries one.
 const AREAS: &[&str] = &[
     "users", "sessions", "objects", "queries", "acl", "rest", "security", "schemas", "roles",
-    "config", "files",
+    "config", "files", "geo",
 ];
 
 fn features_dir() -> PathBuf {

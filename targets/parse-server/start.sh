@@ -16,7 +16,7 @@ port="${PARSE_CONFORMANCE_PORT:-1337}"
 
 log() { echo "[parse-server target] $*"; }
 
-# 1. PostgreSQL (no PostGIS: only geo queries need it).
+# 1. PostgreSQL (PostGIS for the geo queries: 1b below).
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   log "installing PostgreSQL from Debian's packages"
   apt-get update -qq
@@ -48,6 +48,19 @@ DO \$\$ BEGIN
 END \$\$;
 CREATE DATABASE $db_name OWNER $db_user;
 SQL
+
+# 1b. PostGIS, for the geo queries ($nearSphere and $centerSphere run
+# ST_DistanceSphere in Parse Server's Postgres adapter, which never creates
+# the extension itself). Debian's package for the cluster's major version,
+# installed only when missing; the extension is enabled in the fresh
+# database by the postgres user, before Parse Server connects.
+pg_major=${cluster%% *}
+if [ ! -f "/usr/share/postgresql/$pg_major/extension/postgis.control" ]; then
+  log "installing PostGIS for PostgreSQL $pg_major from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$pg_major-postgis-3" >/dev/null
+fi
+as_postgres psql -q -v ON_ERROR_STOP=1 -d "$db_name" -c 'CREATE EXTENSION IF NOT EXISTS postgis' >/dev/null
 
 # 2. Parse Server from npm, exactly as package-lock.json pins it.
 if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use super::{Document, lookup, text, validate};
+use super::{Document, geo, lookup, text, validate};
 use crate::error::ParseError;
 
 /// Whether `doc` satisfies every constraint.
@@ -110,6 +110,10 @@ fn operator(
         }
         "$options" => true,
         "$text" => text::matches(value, operand),
+        _ if geo::OPERATORS.contains(&op) => match geo::shape(op, operand, all)? {
+            Some(shape) => geo::matches(value, &shape),
+            None => true,
+        },
         "$select" | "$dontSelect" | "$inQuery" | "$notInQuery" => {
             return Err(ParseError::new(102, format!("improper usage of {op}")));
         }

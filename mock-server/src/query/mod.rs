@@ -8,10 +8,13 @@
 //! - [`resolve`]: replaces subqueries (`$inQuery`, `$select`, …) by plain
 //!   constraints, through a [`resolve::Source`].
 //! - [`eval`]: does a [`Document`] match a `where`; sorting; picking keys.
+//! - [`geo`]: the geo operators (`$nearSphere`, `$within`, `$geoWithin`,
+//!   `$geoIntersects`) and the checks of GeoPoints and Polygons.
 //! - [`text`]: the `$text` search.
 
 pub mod aggregate;
 pub mod eval;
+pub mod geo;
 pub mod parse;
 pub mod resolve;
 pub mod text;

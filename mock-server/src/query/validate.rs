@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use super::geo;
 use crate::error::ParseError;
 
 /// The comparison and membership operators a field constraint may use.
@@ -105,6 +106,9 @@ fn operator(op: &str, operand: &Value, all: &Map<String, Value>) -> Result<(), P
         "$exists" if !operand.is_boolean() => return Err(bad_value()),
         "$regex" => regex(operand, all.get("$options"))?,
         "$text" => text(operand)?,
+        _ if geo::OPERATORS.contains(&op) => {
+            geo::shape(op, operand, all)?;
+        }
         _ if !OPERATORS.contains(&op) => {
             return Err(ParseError::new(107, format!("bad constraint: {op}")));
         }

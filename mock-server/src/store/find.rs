@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::{Collection, Store, index::Key};
 use crate::{
     error::ParseError,
-    query::{Document, Query, eval},
+    query::{Document, Query, eval, geo},
 };
 
 /// How many objects a class holds before a query by equality on a field
@@ -67,7 +67,10 @@ fn run(
         },
         None => Box::new(collection.slots()),
     };
-    let wanted = if query.count || !query.order.is_empty() {
+    // A `$nearSphere` without an `order` sorts by distance, nearest first
+    // (an `order` takes precedence, as the guide says).
+    let near = geo::near(&query.constraints).filter(|_| query.order.is_empty());
+    let wanted = if query.count || !query.order.is_empty() || near.is_some() {
         usize::MAX
     } else {
         query.skip.saturating_add(query.limit)
@@ -84,7 +87,10 @@ fn run(
             matched.push(doc);
         }
     }
-    eval::sort(&mut matched, &query.order);
+    match near {
+        Some((field, center)) => geo::sort_by_distance(&mut matched, field, center),
+        None => eval::sort(&mut matched, &query.order),
+    }
     let total = matched.len();
     let page = matched
         .iter()
