@@ -46,6 +46,16 @@ impl Response {
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The top-level `objectId` of the body, when the status is `status`:
+    /// what a step remembers of an object it made.
+    pub fn object_id_if(&self, status: u16) -> Option<String> {
+        if self.status != status {
+            return None;
+        }
+        let id = self.json.as_ref()?.get("objectId")?.as_str()?;
+        Some(id.to_owned())
+    }
 }
 
 /// One request and the response it got.

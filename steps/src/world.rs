@@ -285,6 +285,14 @@ impl ParseWorld {
             .ok_or_else(|| self.fail("the response body is not JSON"))
     }
 
+    /// The `results` array of the last response (a find, a list).
+    pub fn last_results(&self) -> Result<&Vec<Value>, Failure> {
+        self.last_json()?
+            .get("results")
+            .and_then(Value::as_array)
+            .ok_or_else(|| self.fail("the response has no results array"))
+    }
+
     /// A failure with `message`, followed by the last exchange.
     pub fn fail(&self, message: impl Into<String>) -> Failure {
         let mut text = self.run.redactor.text(&message.into());

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 use time::{Duration, OffsetDateTime};
 
-use super::{SESSION_CLASS, State, Store};
+use super::{SESSION_CLASS, State, Store, collection::RowRef};
 use crate::{clock, query::Document, token};
 
 /// A stored session, as authentication sees it.
@@ -207,21 +207,30 @@ impl State {
 
     /// Removes the sessions of a user opened from an installation.
     fn remove_installation_sessions(&mut self, user_id: &str, installation_id: &str) {
+        self.remove_sessions_where(user_id, |session| {
+            session.field("installationId").and_then(Value::as_str) == Some(installation_id)
+        });
+    }
+
+    /// Removes the sessions of a user that `doomed` picks.
+    pub(super) fn remove_sessions_where(
+        &mut self,
+        user_id: &str,
+        doomed: impl Fn(&RowRef<'_>) -> bool,
+    ) {
         let sessions = self.builtin(SESSION_CLASS);
-        let doomed: Vec<String> = sessions
+        let ids: Vec<String> = sessions
             .find_by("user", &user_pointer(user_id))
             .into_iter()
             .filter_map(|slot| sessions.doc(slot))
-            .filter(|doc| {
-                doc.field("installationId").and_then(Value::as_str) == Some(installation_id)
-            })
+            .filter(doomed)
             .filter_map(|doc| {
                 doc.field("objectId")
                     .and_then(Value::as_str)
                     .map(str::to_owned)
             })
             .collect();
-        for object_id in doomed {
+        for object_id in ids {
             sessions.remove(&object_id);
         }
     }

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{SESSION_CLASS, State, Store, USER_CLASS};
+use super::{State, Store, USER_CLASS};
 use crate::{error::ParseError, query::Document};
 
 /// The internal field of the password's bcrypt hash.
@@ -126,21 +126,9 @@ impl State {
 
     /// Removes every session of a user but the one with token `keep`.
     pub(super) fn remove_sessions_of(&mut self, user_id: &str, keep: Option<&str>) {
-        let sessions = self.builtin(SESSION_CLASS);
-        let doomed: Vec<String> = sessions
-            .find_by("user", &super::sessions::user_pointer(user_id))
-            .into_iter()
-            .filter_map(|slot| sessions.doc(slot))
-            .filter(|doc| doc.field("sessionToken").and_then(Value::as_str) != keep)
-            .filter_map(|doc| {
-                doc.field("objectId")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
-            .collect();
-        for object_id in doomed {
-            sessions.remove(&object_id);
-        }
+        self.remove_sessions_where(user_id, |session| {
+            session.field("sessionToken").and_then(Value::as_str) != keep
+        });
     }
 }
 

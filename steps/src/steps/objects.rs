@@ -138,15 +138,8 @@ pub async fn create_object(
     headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
     request.headers = headers;
     let exchange = world.send(request).await?;
-    let object_id = exchange
-        .response
-        .json
-        .as_ref()
-        .and_then(|j| j.get("objectId"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    match (exchange.response.status, object_id) {
-        (201, Some(id)) => {
+    match exchange.response.object_id_if(201) {
+        Some(id) => {
             world.objects.insert(object.to_owned(), id);
             Ok(())
         }
@@ -220,12 +213,7 @@ fn results_are_objects(world: &mut ParseWorld, aliases: String) -> StepResult {
         let id = object_id(world, &alias)?;
         expected.push((alias, id));
     }
-    let results = world
-        .last_json()?
-        .get("results")
-        .and_then(Value::as_array)
-        .cloned()
-        .ok_or_else(|| world.fail("the response has no results array"))?;
+    let results = world.last_results()?.clone();
     let ids: Vec<&str> = results
         .iter()
         .filter_map(|r| r.get("objectId").and_then(Value::as_str))

@@ -107,15 +107,6 @@ async fn queries(world: &mut ParseWorld, step: &Step, path: String) -> StepResul
     Ok(())
 }
 
-/// The results of the last response.
-fn results(world: &ParseWorld) -> Result<&Vec<Value>, Failure> {
-    world
-        .last_json()?
-        .get("results")
-        .and_then(Value::as_array)
-        .ok_or_else(|| world.fail("the response has no results array"))
-}
-
 /// The aliases of the users behind the results, in result order.
 fn result_users(world: &ParseWorld) -> Result<Vec<String>, Failure> {
     result_aliases(world, "someone else", |id| {
@@ -134,7 +125,8 @@ fn result_aliases(
     unknown: &str,
     alias_of: impl Fn(&str) -> Option<String>,
 ) -> Result<Vec<String>, Failure> {
-    Ok(results(world)?
+    Ok(world
+        .last_results()?
         .iter()
         .map(|r| {
             let id = r
@@ -163,7 +155,7 @@ fn results_any_order(world: &mut ParseWorld, names: String) -> StepResult {
 
 #[then("there are no results")]
 fn no_results(world: &mut ParseWorld) -> StepResult {
-    let count = results(world)?.len();
+    let count = world.last_results()?.len();
     if count == 0 {
         Ok(())
     } else {
@@ -173,7 +165,8 @@ fn no_results(world: &mut ParseWorld) -> StepResult {
 
 #[then(expr = "every result has the field {string} and not the field {string}")]
 fn every_result_fields(world: &mut ParseWorld, present: String, absent: String) -> StepResult {
-    let bad = results(world)?
+    let bad = world
+        .last_results()?
         .iter()
         .position(|r| r.get(&present).is_none() || r.get(&absent).is_some());
     match bad {
@@ -186,7 +179,11 @@ fn every_result_fields(world: &mut ParseWorld, present: String, absent: String) 
 
 #[then(expr = "no result has the field {string}")]
 fn no_result_has(world: &mut ParseWorld, field: String) -> StepResult {
-    match results(world)?.iter().position(|r| r.get(&field).is_some()) {
+    match world
+        .last_results()?
+        .iter()
+        .position(|r| r.get(&field).is_some())
+    {
         None => Ok(()),
         Some(i) => Err(world.fail(format!("result {i} has the field {field}"))),
     }
@@ -255,7 +252,7 @@ fn objects_in_order(world: &mut ParseWorld, names: String) -> StepResult {
 fn every_result_exactly(world: &mut ParseWorld, fields: String) -> StepResult {
     let mut expected = expect::list(&fields);
     expected.sort();
-    let results = results(world)?;
+    let results = world.last_results()?;
     if results.is_empty() {
         return Err(world.fail("there are no results to check"));
     }
@@ -275,7 +272,7 @@ fn values_any_order(world: &mut ParseWorld, step: &Step) -> StepResult {
     let expected = expected
         .as_array()
         .ok_or_else(|| Failure::new("the expected values must be a JSON array"))?;
-    let actual = results(world)?;
+    let actual = world.last_results()?;
     let missing: Vec<&Value> = expected.iter().filter(|v| !actual.contains(v)).collect();
     let extra: Vec<&Value> = actual.iter().filter(|v| !expected.contains(v)).collect();
     if missing.is_empty() && extra.is_empty() && actual.len() == expected.len() {

@@ -84,15 +84,8 @@ async fn create_role(world: &mut ParseWorld, alias: &str, body: String) -> StepR
         .headers
         .push(("Content-Type".to_owned(), "application/json".to_owned()));
     let exchange = world.send(request).await?;
-    let id = exchange
-        .response
-        .json
-        .as_ref()
-        .and_then(|j| j.get("objectId"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    match (exchange.response.status, id) {
-        (201, Some(id)) => {
+    match exchange.response.object_id_if(201) {
+        Some(id) => {
             world.objects.insert(alias.to_owned(), id);
             Ok(())
         }

@@ -67,12 +67,7 @@ async fn class_permissions_are(world: &mut ParseWorld, step: &Step, alias: Strin
 /// the target's other classes are none of the scenario's business.
 #[then(expr = "the schemas listed include the classes {string}")]
 fn schemas_include(world: &mut ParseWorld, aliases: String) -> StepResult {
-    let results = world
-        .last_json()?
-        .get("results")
-        .and_then(Value::as_array)
-        .cloned()
-        .ok_or_else(|| world.fail("the response has no results array"))?;
+    let results = world.last_results()?.clone();
     let listed: Vec<&str> = results
         .iter()
         .filter_map(|r| r.get("className").and_then(Value::as_str))

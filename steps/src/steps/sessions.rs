@@ -39,15 +39,8 @@ async fn current_session_known_as(
         .headers
         .push((SESSION_TOKEN.to_owned(), token.clone()));
     let exchange = world.send(request).await?;
-    let object_id = exchange
-        .response
-        .json
-        .as_ref()
-        .and_then(|j| j.get("objectId"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    match (exchange.response.status, object_id) {
-        (200, Some(object_id)) => {
+    match exchange.response.object_id_if(200) {
+        Some(object_id) => {
             world.objects.insert(alias.clone(), object_id);
             world.session_tokens.insert(alias, token);
             Ok(())
