@@ -198,6 +198,30 @@ Feature: The schema API reads, creates, changes and drops classes, with the mast
       {"fields": {"population": {"type": "String"}}}
       """
 
+  @id.schemas.update-same-field-again
+  Scenario: Declaring an existing field again with the same type changes nothing
+    Given the class City exists with the schema:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    And the object paris of class City exists with:
+      """
+      {"name": "Paris"}
+      """
+    When the client sends PUT /schemas/{{City}} with body:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    And the object paris of class City, read with the master key, contains:
+      """
+      {"name": "Paris"}
+      """
+
   @id.schemas.update-field-with-another-type
   Scenario: Declaring an existing field with another type is refused with code 255
     Given the class City exists with the schema:
