@@ -222,6 +222,31 @@ Feature: The schema API reads, creates, changes and drops classes, with the mast
       {"name": "Paris"}
       """
 
+  @id.schemas.deleted-relation-forgets-its-objects
+  Scenario: Deleting a Relation field forgets what it related: declared again, it relates nothing
+    Given a user alice signed up with password "p_n7!-e8"
+    And the class Club exists with the schema:
+      """
+      {"fields": {"fans": {"type": "Relation", "targetClass": "_User"}}}
+      """
+    And the object club of class Club exists with:
+      """
+      {"fans": {"__op": "AddRelation", "objects": [{"__type": "Pointer", "className": "_User", "objectId": "{{alice.objectId}}"}]}}
+      """
+    When the client sends PUT /schemas/{{Club}} with body:
+      """
+      {"fields": {"fans": {"__op": "Delete"}}}
+      """
+    And the client sends PUT /schemas/{{Club}} with body:
+      """
+      {"fields": {"fans": {"type": "Relation", "targetClass": "_User"}}}
+      """
+    Then the response status is 200
+    When the client queries /users with:
+      | where | {"$relatedTo": {"object": {"__type": "Pointer", "className": "{{Club}}", "objectId": "{{club.objectId}}"}, "key": "fans"}} |
+    Then the response status is 200
+    And there are no results
+
   @id.schemas.update-field-with-another-type
   Scenario: Declaring an existing field with another type is refused with code 255
     Given the class City exists with the schema:
