@@ -122,6 +122,46 @@ Feature: The schema API reads, creates, changes and drops classes, with the mast
       {"className": "{{City}}", "fields": {"name": {"type": "String"}, "population": {"type": "Number"}}}
       """
 
+  @id.schemas.user-class-fields
+  Scenario: The schema of _User lists the fields every user has
+    Given a user alice signed up with password "p_n7!-e8"
+    When the client sends GET /schemas/_User
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_User", "fields": {
+        "username": {"type": "String"}, "password": {"type": "String"}, "email": {"type": "String"},
+        "emailVerified": {"type": "Boolean"}, "authData": {"type": "Object"}
+      }}
+      """
+
+  @id.schemas.session-class-fields
+  Scenario: The schema of _Session lists the fields every session has
+    Given a user alice signed up with password "p_n7!-e8"
+    When the client sends GET /schemas/_Session
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_Session", "fields": {
+        "user": {"type": "Pointer", "targetClass": "_User"}, "sessionToken": {"type": "String"},
+        "expiresAt": {"type": "Date"}, "createdWith": {"type": "Object"}, "installationId": {"type": "String"}
+      }}
+      """
+
+  @id.schemas.role-class-fields
+  Scenario: The schema of _Role lists a role's name and its users and roles relations
+    Given the role Admins exists with the users ""
+    When the client sends GET /schemas/_Role
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_Role", "fields": {
+        "name": {"type": "String"},
+        "users": {"type": "Relation", "targetClass": "_User"},
+        "roles": {"type": "Relation", "targetClass": "_Role"}
+      }}
+      """
+
   @id.schemas.get-missing-class
   Scenario: Reading the schema of a class that does not exist is refused with code 103
     When the client sends GET /schemas/{{Nowhere}}
