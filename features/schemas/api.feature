@@ -122,6 +122,46 @@ Feature: The schema API reads, creates, changes and drops classes, with the mast
       {"className": "{{City}}", "fields": {"name": {"type": "String"}, "population": {"type": "Number"}}}
       """
 
+  @id.schemas.user-class-fields
+  Scenario: The schema of _User lists the fields every user has
+    Given a user alice signed up with password "p_n7!-e8"
+    When the client sends GET /schemas/_User
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_User", "fields": {
+        "username": {"type": "String"}, "password": {"type": "String"}, "email": {"type": "String"},
+        "emailVerified": {"type": "Boolean"}, "authData": {"type": "Object"}
+      }}
+      """
+
+  @id.schemas.session-class-fields
+  Scenario: The schema of _Session lists the fields every session has
+    Given a user alice signed up with password "p_n7!-e8"
+    When the client sends GET /schemas/_Session
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_Session", "fields": {
+        "user": {"type": "Pointer", "targetClass": "_User"}, "sessionToken": {"type": "String"},
+        "expiresAt": {"type": "Date"}, "createdWith": {"type": "Object"}, "installationId": {"type": "String"}
+      }}
+      """
+
+  @id.schemas.role-class-fields
+  Scenario: The schema of _Role lists a role's name and its users and roles relations
+    Given the role Admins exists with the users ""
+    When the client sends GET /schemas/_Role
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"className": "_Role", "fields": {
+        "name": {"type": "String"},
+        "users": {"type": "Relation", "targetClass": "_User"},
+        "roles": {"type": "Relation", "targetClass": "_Role"}
+      }}
+      """
+
   @id.schemas.get-missing-class
   Scenario: Reading the schema of a class that does not exist is refused with code 103
     When the client sends GET /schemas/{{Nowhere}}
@@ -197,6 +237,55 @@ Feature: The schema API reads, creates, changes and drops classes, with the mast
       """
       {"fields": {"population": {"type": "String"}}}
       """
+
+  @id.schemas.update-same-field-again
+  Scenario: Declaring an existing field again with the same type changes nothing
+    Given the class City exists with the schema:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    And the object paris of class City exists with:
+      """
+      {"name": "Paris"}
+      """
+    When the client sends PUT /schemas/{{City}} with body:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"fields": {"name": {"type": "String"}}}
+      """
+    And the object paris of class City, read with the master key, contains:
+      """
+      {"name": "Paris"}
+      """
+
+  @id.schemas.deleted-relation-forgets-its-objects
+  Scenario: Deleting a Relation field forgets what it related: declared again, it relates nothing
+    Given a user alice signed up with password "p_n7!-e8"
+    And the class Club exists with the schema:
+      """
+      {"fields": {"fans": {"type": "Relation", "targetClass": "_User"}}}
+      """
+    And the object club of class Club exists with:
+      """
+      {"fans": {"__op": "AddRelation", "objects": [{"__type": "Pointer", "className": "_User", "objectId": "{{alice.objectId}}"}]}}
+      """
+    When the client sends PUT /schemas/{{Club}} with body:
+      """
+      {"fields": {"fans": {"__op": "Delete"}}}
+      """
+    And the client sends PUT /schemas/{{Club}} with body:
+      """
+      {"fields": {"fans": {"type": "Relation", "targetClass": "_User"}}}
+      """
+    Then the response status is 200
+    When the client queries /users with:
+      | where | {"$relatedTo": {"object": {"__type": "Pointer", "className": "{{Club}}", "objectId": "{{club.objectId}}"}, "key": "fans"}} |
+    Then the response status is 200
+    And there are no results
 
   @id.schemas.update-field-with-another-type
   Scenario: Declaring an existing field with another type is refused with code 255
