@@ -353,6 +353,16 @@ Feature: Class-level permissions open or close each operation on a class
       | what       | permissions    | message                                                                    |
       | not object | {"find": true} | 'true' is not a valid value for class level permissions find - must be an object |
 
+    @id.schemas.clp-invalid-acl-key
+    Examples: a class default ACL granting something other than read or write
+      | what        | permissions                                  | message                                                   |
+      | acl fly key | {"ACL": {"*": {"read": true, "fly": true}}} | 'fly' is not a valid key for class level permissions acl |
+
+    @id.schemas.clp-invalid-acl-value
+    Examples: a class default ACL whose grant is not a boolean
+      | what          | permissions                     | message                                                   |
+      | acl yes value | {"ACL": {"*": {"read": "yes"}}} | 'yes' is not a valid value for class level permissions acl |
+
     @id.schemas.clp-invalid-pointer-field
     Examples: a pointer permission on a field that is not a pointer to users
       | what           | permissions                 | message                                                                       |
