@@ -142,6 +142,25 @@ Feature: Pointer permissions open a class to the users its objects point to
     Then the response status is 400
     And the response is the Parse error 119 "Permission denied"
 
+  @id.schemas.pointer-add-field-on-update-only
+  Scenario: pointerFields of addField open new fields on an update of one's own object, never on a create
+    Given the class-level permissions of Diary are:
+      """
+      {"create": {"*": true}, "update": {"pointerFields": ["owner"]}, "addField": {"pointerFields": ["owner"]}}
+      """
+    And the client uses the session token of alice
+    When the client sends PUT /classes/{{Diary}}/{{mine.objectId}} with body:
+      """
+      {"mood": "glad"}
+      """
+    Then the response status is 200
+    When the client sends POST /classes/{{Diary}} with body:
+      """
+      {"text": "new", "weather": "rain", "owner": {"__type": "Pointer", "className": "_User", "objectId": "{{alice.objectId}}"}}
+      """
+    Then the response status is 400
+    And the response is the Parse error 119 "Permission denied"
+
   @id.schemas.pointer-fields-per-operation
   Scenario: pointerFields opens one operation to the pointed users and leaves the others closed
     Given the class-level permissions of Diary are:

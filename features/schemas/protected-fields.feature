@@ -148,6 +148,16 @@ Feature: Protected fields are hidden from the callers the class names
     Then the response status is 200
     And the results are the objects "card", in any order
 
+  @id.schemas.protected-invalid-key
+  Scenario: Protected fields for a key that names nobody are refused with code 107
+    Given the client uses the master key
+    When the client sends PUT /schemas/{{Profile}} with body:
+      """
+      {"classLevelPermissions": {"protectedFields": {"any one": ["salary"]}}}
+      """
+    Then the response status is 400
+    And the response is the Parse error 107 "'any one' is not a valid key for class level permissions"
+
   Scenario Outline: Protecting a field that cannot be protected is refused with code 107: <what>
     Given the client uses the master key
     When the client sends PUT /schemas/{{Profile}} with body:
