@@ -285,6 +285,14 @@ impl ParseWorld {
             .ok_or_else(|| self.fail("the response body is not JSON"))
     }
 
+    /// The session token of the user this scenario signed up as `alias`.
+    pub fn session_token_of(&self, alias: &str) -> Result<String, Failure> {
+        self.users
+            .get(alias)
+            .and_then(|u| u.session_token.clone())
+            .ok_or_else(|| Failure::new(format!("{alias} has no session token in this scenario")))
+    }
+
     /// The `results` array of the last response (a find, a list).
     pub fn last_results(&self) -> Result<&Vec<Value>, Failure> {
         self.last_json()?

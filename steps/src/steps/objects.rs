@@ -21,21 +21,9 @@ use crate::{
 /// API, with the master key.
 #[given(expr = "the class {word} exists")]
 async fn class_exists(world: &mut ParseWorld, alias: String) -> StepResult {
-    let class_name = world.unique(&alias);
-    let body = json!({ "className": class_name }).to_string();
-    let mut request = world.request(Method::POST, &format!("/schemas/{class_name}"), Some(body));
-    request.headers = master_headers(world)?;
-    request
-        .headers
-        .push(("Content-Type".to_owned(), "application/json".to_owned()));
-    let status = world.send(request).await?.response.status;
-    if status == 200 || status == 201 {
-        Ok(())
-    } else {
-        Err(world.fail(format!(
-            "creating the class {alias} with the master key failed"
-        )))
-    }
+    let body = json!({ "className": world.unique(&alias) });
+    super::schemas::master_schema_request(world, Method::POST, &alias, body, "creating the class")
+        .await
 }
 
 #[then("the object at the response's Location contains:")]
@@ -90,11 +78,7 @@ async fn user_created_object(
     object: String,
     class: String,
 ) -> StepResult {
-    let token = world
-        .users
-        .get(&user)
-        .and_then(|u| u.session_token.clone())
-        .ok_or_else(|| Failure::new(format!("{user} has no session token in this scenario")))?;
+    let token = world.session_token_of(&user)?;
     let target = world.run.target.clone();
     let mut headers = vec![
         (APPLICATION_ID.to_owned(), target.app_id.clone()),

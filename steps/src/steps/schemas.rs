@@ -12,7 +12,7 @@ use crate::{
 
 /// Sends `method /schemas/<class>` with the master key and `body`; fails
 /// the step, naming `what`, unless the target answers 200 or 201.
-async fn master_schema_request(
+pub(super) async fn master_schema_request(
     world: &mut ParseWorld,
     method: Method,
     alias: &str,

@@ -26,11 +26,7 @@ async fn current_session_known_as(
     user: String,
     alias: String,
 ) -> StepResult {
-    let token = world
-        .users
-        .get(&user)
-        .and_then(|u| u.session_token.clone())
-        .ok_or_else(|| Failure::new(format!("{user} has no session token in this scenario")))?;
+    let token = world.session_token_of(&user)?;
     let mut request = world.request(Method::GET, "/sessions/me", None);
     request
         .headers
@@ -172,11 +168,7 @@ fn expires_after_session_length(world: &mut ParseWorld) -> StepResult {
 
 #[then(expr = "the response carries no session token of {word}")]
 fn carries_no_token_of(world: &mut ParseWorld, user: String) -> StepResult {
-    let token = world
-        .users
-        .get(&user)
-        .and_then(|u| u.session_token.clone())
-        .ok_or_else(|| Failure::new(format!("{user} has no session token in this scenario")))?;
+    let token = world.session_token_of(&user)?;
     if world.last()?.response.body.contains(&token) {
         Err(world.fail(format!("the response carries the session token of {user}")))
     } else {

@@ -67,11 +67,7 @@ pub const SESSION_TOKEN: &str = "X-Parse-Session-Token";
 
 #[given(expr = "the client uses the session token of {word}")]
 fn uses_session_token_of(world: &mut ParseWorld, alias: String) -> StepResult {
-    let token = world
-        .users
-        .get(&alias)
-        .and_then(|u| u.session_token.clone())
-        .ok_or_else(|| Failure::new(format!("{alias} has no session token in this scenario")))?;
+    let token = world.session_token_of(&alias)?;
     world.set_header(SESSION_TOKEN, &token);
     Ok(())
 }
