@@ -153,6 +153,29 @@ Feature: Creating sessions directly
     When the client sends GET /users/me
     Then the response body has no field "phone"
 
+  @id.sessions.restricted-cannot-sign-up
+  Scenario: A restricted session cannot sign a new user up
+    # Parse Server 9.10 has no restricted sessions: the sign-up answers 201.
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    When the client sends POST /sessions with body:
+      """
+      {}
+      """
+    Then the response status is 201
+    Given the client uses the session token in the response
+    When the client sends POST /users with body:
+      """
+      {"username": "{{bigglesworth}}", "password": "p_n7!-e8"}
+      """
+    Then the response status is 400
+    And the response is a Parse error with code 119
+    Given the client uses the master key
+    When the client queries /users with:
+      | where | {"username": "{{bigglesworth}}"} |
+    Then the response status is 200
+    And there are no results
+
   @id.sessions.restricted-cannot-create-sessions
   Scenario: A restricted session cannot create or delete sessions
     # Parse Server 9.10 has no restricted sessions: both answer as for any session.

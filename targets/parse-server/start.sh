@@ -38,6 +38,9 @@ fi
 as_postgres() { runuser -u postgres -- "$@"; }
 for _ in $(seq 1 30); do as_postgres psql -qAt -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
 
+# Instances left running by an earlier start hold the database open.
+"$here/stop.sh" --instances-only >/dev/null
+
 log "creating a fresh database $db_name"
 as_postgres psql -q -v ON_ERROR_STOP=1 <<SQL >/dev/null
 DROP DATABASE IF EXISTS $db_name;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops what start.sh started: Parse Server, and PostgreSQL if start.sh
-# started it.
+# started it. With --instances-only, only the Parse Server instances (start.sh
+# does so before it recreates their database).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -15,7 +16,7 @@ for name in parse-server parse-server-verify-first parse-server-no-verification 
   rm -f "$name.pid"
   echo "[parse-server target] $name stopped"
 done
-if [ -f .started-postgres ]; then
+if [ "${1:-}" != --instances-only ] && [ -f .started-postgres ]; then
   cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
   # shellcheck disable=SC2086
   [ -n "$cluster" ] && pg_ctlcluster $cluster stop || true

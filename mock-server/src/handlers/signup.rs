@@ -77,6 +77,8 @@ pub async fn sign_up(
     ctx: RequestContext,
     JsonObject(mut body): JsonObject,
 ) -> ApiResult<axum::response::Response> {
+    // A restricted session creates no user (Parse REST guide, Sessions).
+    super::sessions::guard_restricted(crate::store::USER_CLASS, &ctx)?;
     // GHSA-8xq9-g7ch-35hg: a user whose objectId reads as a role ACL entry
     // would get that role's rights; refused first, as Parse Server does.
     let role_like = body
