@@ -138,6 +138,13 @@ fn invalid(message: String) -> ParseError {
     ParseError::new(107, message)
 }
 
+/// 107 for a CLP entry that names nobody.
+fn invalid_key(who: &str) -> ParseError {
+    invalid(format!(
+        "'{who}' is not a valid key for class level permissions"
+    ))
+}
+
 /// Checks CLPs sent to `/schemas` against the class's `fields` (after the
 /// request's field changes): 107 with Parse Server's messages.
 pub fn validate(clp: &Map<String, Value>, fields: &Map<String, Value>) -> Result<(), ParseError> {
@@ -217,9 +224,7 @@ fn validate_operation(
             continue;
         }
         if !valid_permission_key(who) {
-            return Err(invalid(format!(
-                "'{who}' is not a valid key for class level permissions"
-            )));
+            return Err(invalid_key(who));
         }
         if permit != &Value::Bool(true) {
             return Err(invalid(format!(
@@ -265,9 +270,7 @@ fn validate_protected(
             || who == "authenticated"
             || (who != "requiresAuthentication" && valid_permission_key(who));
         if !valid_key {
-            return Err(invalid(format!(
-                "'{who}' is not a valid key for class level permissions"
-            )));
+            return Err(invalid_key(who));
         }
         let Some(names) = names.as_array() else {
             return Err(invalid(format!(
@@ -295,9 +298,7 @@ fn validate_protected(
 fn validate_acl(entries: &Map<String, Value>) -> Result<(), ParseError> {
     for (who, permit) in entries {
         if !valid_permission_key(who) {
-            return Err(invalid(format!(
-                "'{who}' is not a valid key for class level permissions"
-            )));
+            return Err(invalid_key(who));
         }
         let Some(permit) = permit.as_object() else {
             return Err(invalid(format!(

@@ -144,6 +144,12 @@ impl Target {
             .is_some_and(|v| v.as_bool() != Some(false))
     }
 
+    /// One setting of a capability the profile gives as a table, such as
+    /// `seconds` of `session-length = { url = "…", seconds = 3 }`.
+    pub fn capability_setting(&self, capability: &str, setting: &str) -> Option<&toml::Value> {
+        self.capabilities.get(capability)?.get(setting)
+    }
+
     /// The secrets of this target that must never appear in any output.
     pub fn secrets(&self) -> Vec<String> {
         self.master_key.iter().cloned().collect()

@@ -103,9 +103,7 @@ fn upload_limit(world: &ParseWorld) -> Result<usize, Failure> {
     world
         .run
         .target
-        .capabilities
-        .get("max-upload-size")
-        .and_then(|c| c.get("bytes"))
+        .capability_setting("max-upload-size", "bytes")
         .and_then(toml::Value::as_integer)
         .and_then(|b| usize::try_from(b).ok())
         .filter(|b| *b > 0)

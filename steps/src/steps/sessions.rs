@@ -118,13 +118,11 @@ fn result_lacks_field(world: &mut ParseWorld, alias: String, field: String) -> S
 /// The target's session length in seconds, from its profile:
 /// `session-length = { url = "…", seconds = 3 }`.
 fn session_length(world: &ParseWorld) -> Result<f64, Failure> {
-    let seconds = world
+    match world
         .run
         .target
-        .capabilities
-        .get("session-length")
-        .and_then(|c| c.get("seconds"));
-    match seconds {
+        .capability_setting("session-length", "seconds")
+    {
         Some(toml::Value::Integer(s)) if *s > 0 => Ok(*s as f64),
         Some(toml::Value::Float(s)) if *s > 0.0 => Ok(*s),
         _ => Err(Failure::new(
