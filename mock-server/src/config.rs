@@ -253,10 +253,12 @@ impl Config {
             return Err(ConfigError("appId and masterKey are required".into()));
         };
         let mut config = Config::new(app_id, master_key);
-        config.rest_api_key = text("restAPIKey");
-        config.client_key = text("clientKey");
-        config.javascript_key = text("javascriptKey");
-        config.dot_net_key = text("dotNetKey");
+        // An empty client key leaves it unset.
+        let key = |name: &str| text(name).filter(|k| !k.is_empty());
+        config.rest_api_key = key("restAPIKey");
+        config.client_key = key("clientKey");
+        config.javascript_key = key("javascriptKey");
+        config.dot_net_key = key("dotNetKey");
         if let Some(port) = text("port") {
             config.port = port
                 .parse()

@@ -110,6 +110,29 @@ impl Embedded {
             config.session_length = EMBEDDED_SESSION_LENGTH;
         })
         .await?;
+        let client_keys = ClientKeys::random(&keys.1);
+        let (client_keys_url, client_keys_instance) = spawn(&keys, smtp_port, |config| {
+            config.javascript_key = Some(client_keys.javascript_key.clone());
+            config.client_key = Some(client_keys.client_key.clone());
+            config.dot_net_key = Some(client_keys.windows_key.clone());
+        })
+        .await?;
+        let (no_client_keys_url, no_client_keys) = spawn(&keys, smtp_port, |config| {
+            config.rest_api_key = None;
+        })
+        .await?;
+        let mut capabilities = reference_capabilities(
+            &[
+                ("prevent-login-unverified", &verify_first_url),
+                ("no-email-verification", &unverified_url),
+                ("no-client-keys", &no_client_keys_url),
+            ],
+            &short_sessions_url,
+        );
+        capabilities.insert(
+            "client-keys".into(),
+            toml::Value::Table(client_keys.capability(&client_keys_url)),
+        );
         let (master_key, rest_api_key) = keys;
         Ok(Embedded {
             target: Target {
@@ -118,18 +141,19 @@ impl Embedded {
                 app_id: APP_ID.to_owned(),
                 rest_api_key: Some(rest_api_key),
                 master_key: Some(master_key),
-                capabilities: reference_capabilities(
-                    &[
-                        ("prevent-login-unverified", &verify_first_url),
-                        ("no-email-verification", &unverified_url),
-                    ],
-                    &short_sessions_url,
-                ),
+                capabilities,
                 expected_failures: Default::default(),
                 smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
                 mailbox_url: None,
             },
-            instances: vec![main, verify_first, unverified, short_sessions],
+            instances: vec![
+                main,
+                verify_first,
+                unverified,
+                short_sessions,
+                client_keys_instance,
+                no_client_keys,
+            ],
         })
     }
 
@@ -147,6 +171,38 @@ impl Drop for Embedded {
         for instance in self.instances.drain(..) {
             let _ = instance.shutdown.send(());
         }
+    }
+}
+
+/// The client keys of the `client-keys` instance, each its own random value
+/// (the REST API key is the main instance's).
+struct ClientKeys {
+    rest_api_key: String,
+    javascript_key: String,
+    client_key: String,
+    windows_key: String,
+}
+
+impl ClientKeys {
+    fn random(rest_api_key: &str) -> ClientKeys {
+        let key = || format!("{:032x}", rand::random::<u128>());
+        ClientKeys {
+            rest_api_key: rest_api_key.to_owned(),
+            javascript_key: key(),
+            client_key: key(),
+            windows_key: key(),
+        }
+    }
+
+    /// The capability's settings, as a profile writes them.
+    fn capability(&self, url: &str) -> toml::Table {
+        let mut table = toml::Table::new();
+        table.insert("url".into(), url.into());
+        table.insert("rest_api_key".into(), self.rest_api_key.as_str().into());
+        table.insert("javascript_key".into(), self.javascript_key.as_str().into());
+        table.insert("client_key".into(), self.client_key.as_str().into());
+        table.insert("windows_key".into(), self.windows_key.as_str().into());
+        table
     }
 }
 

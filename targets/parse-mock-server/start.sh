@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the reference server standalone, as the profile target.toml expects:
-# four instances of the app from config.json (the main one on port 1340; one
-# with preventLoginWithUnverifiedEmail on 1341; one without email
-# verification on 1342; one whose sessions expire after 3 seconds on 1343),
-# each sending its mail to 127.0.0.1:2526, where the
-# runner's SMTP sink listens. Stop them with stop.sh.
+# six instances of the app from config.json (the main one on port 2337; one
+# with preventLoginWithUnverifiedEmail on 2338; one without email
+# verification on 2339; one whose sessions expire after 3 seconds on 2340;
+# one with every client key set on 2341; one with no client key on 2342),
+# each sending its mail to 127.0.0.1:2526, where the runner's SMTP sink
+# listens. Its ports are not Parse Server's (1337 to 1342), so both targets
+# run side by side. Stop them with stop.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -28,7 +30,12 @@ start_instance() {
   cat "$here/$name.log" >&2
   return 1
 }
-start_instance parse-mock-server 1340
-start_instance parse-mock-server-verify-first 1341 --preventLoginWithUnverifiedEmail true
-start_instance parse-mock-server-no-verification 1342 --verifyUserEmails false
-start_instance parse-mock-server-short-sessions 1343 --sessionLength 3
+start_instance parse-mock-server 2337
+start_instance parse-mock-server-verify-first 2338 --preventLoginWithUnverifiedEmail true
+start_instance parse-mock-server-no-verification 2339 --verifyUserEmails false
+start_instance parse-mock-server-short-sessions 2340 --sessionLength 3
+start_instance parse-mock-server-client-keys 2341 \
+  --javascriptKey parse-conformance-javascript-key \
+  --clientKey parse-conformance-client-key \
+  --dotNetKey parse-conformance-windows-key
+start_instance parse-mock-server-no-client-keys 2342 --restAPIKey ''

@@ -10,7 +10,17 @@ const serverURL = `http://127.0.0.1:${port}/parse`;
 module.exports = {
   appId: env('PARSE_CONFORMANCE_APP_ID', 'parse-conformance'),
   masterKey: env('PARSE_CONFORMANCE_MASTER_KEY', 'parse-conformance-master-key'),
-  restAPIKey: env('PARSE_CONFORMANCE_REST_API_KEY', 'parse-conformance-rest-key'),
+  // Client keys (X-Parse-REST-API-Key, X-Parse-Javascript-Key,
+  // X-Parse-Client-Key, X-Parse-Windows-Key): once one is set, every request
+  // without the master key must carry one of them. The main instances set the
+  // REST API key only; start.sh starts one instance (port + 4) with all four,
+  // each its own value (capability client-keys, the JS SDK's target), and one
+  // (port + 5) with none (capability no-client-keys). An empty value leaves
+  // the option unset.
+  restAPIKey: env('PARSE_CONFORMANCE_REST_API_KEY', 'parse-conformance-rest-key') || undefined,
+  javascriptKey: env('PARSE_CONFORMANCE_JAVASCRIPT_KEY', '') || undefined,
+  clientKey: env('PARSE_CONFORMANCE_CLIENT_KEY', '') || undefined,
+  dotNetKey: env('PARSE_CONFORMANCE_DOT_NET_KEY', '') || undefined,
   appName: 'parse-conformance',
   databaseURI: env(
     'PARSE_CONFORMANCE_DATABASE_URI',

@@ -79,7 +79,9 @@ mkdir -p "$here/files"
 # 3. Start it and three more instances of the same app on the same database, for
 # the options that change every sign-up: preventLoginWithUnverifiedEmail
 # (port + 1), no email verification (port + 2), and sessions that expire after
-# 3 seconds (sessionLength, port + 3). Wait for /health of each.
+# 3 seconds (sessionLength, port + 3); and two for the client keys: every
+# key set, each to its own value (port + 4), and none set (port + 5). Wait for
+# /health of each.
 # start_instance NAME PORT [ENV=VALUE...]
 start_instance() {
   local name=$1 instance_port=$2; shift 2
@@ -110,3 +112,8 @@ start_instance parse-server "$port"
 start_instance parse-server-verify-first "$((port + 1))" PARSE_CONFORMANCE_PREVENT_LOGIN_UNVERIFIED=1
 start_instance parse-server-no-verification "$((port + 2))" PARSE_CONFORMANCE_VERIFY_USER_EMAILS=0
 start_instance parse-server-short-sessions "$((port + 3))" PARSE_CONFORMANCE_SESSION_LENGTH=3
+start_instance parse-server-client-keys "$((port + 4))" \
+  PARSE_CONFORMANCE_JAVASCRIPT_KEY=parse-conformance-javascript-key \
+  PARSE_CONFORMANCE_CLIENT_KEY=parse-conformance-client-key \
+  PARSE_CONFORMANCE_DOT_NET_KEY=parse-conformance-windows-key
+start_instance parse-server-no-client-keys "$((port + 5))" PARSE_CONFORMANCE_REST_API_KEY=

@@ -5,7 +5,8 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-for name in parse-server parse-server-verify-first parse-server-no-verification parse-server-short-sessions; do
+for name in parse-server parse-server-verify-first parse-server-no-verification parse-server-short-sessions \
+  parse-server-client-keys parse-server-no-client-keys; do
   [ -f "$name.pid" ] || continue
   pid=$(cat "$name.pid")
   if kill -0 "$pid" 2>/dev/null; then
