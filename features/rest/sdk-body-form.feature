@@ -262,6 +262,18 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
     Then the response is the unauthorized error
 
+  @id.sdk-form.master-key-header-must-match @client-keys
+  Scenario: Beside a master key header, the body's application id is taken only if that header is the app's master key
+    Given the client talks to the target's instance for "client-keys"
+    And the class Note exists
+    And the client sends no Parse headers
+    And the client uses a wrong master key
+    When the client sends POST /classes/{{Note}} as text/plain with body:
+      """
+      {"_method": "GET", "_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}"}
+      """
+    Then the response is the unauthorized error
+
   @id.sdk-form.wrong-javascript-key @client-keys
   Scenario: A wrong JavaScript key in the body is refused like a wrong key header
     Given the client talks to the target's instance for "client-keys"
