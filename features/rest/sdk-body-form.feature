@@ -263,7 +263,7 @@ Feature: The JavaScript SDK's request form: keys and method in the body
     Then the response is the unauthorized error
 
   @id.sdk-form.master-key-header-must-match @client-keys
-  Scenario: Beside a master key header, the body's application id is taken only if that header is the app's master key
+  Scenario: Beside a body's application id, a master key header must be the app's master key
     Given the client talks to the target's instance for "client-keys"
     And the class Note exists
     And the client sends no Parse headers
