@@ -4,6 +4,13 @@
 //! scenario, its rule or its feature). A target offers a capability when its
 //! profile's `[capabilities]` table names it; a scenario needing one the target
 //! lacks is not run and is reported as skipped with the reason, never as passed.
+//!
+//! A few capabilities belong to the machine that runs the suite rather than to
+//! the target ([`Machine`]): `browser` needs Chromium and chromedriver here.
+//! They are on wherever the machine has what they need, unless the profile
+//! turns them off (`browser = false`).
+
+use crate::{browser::Installation, cli::TargetArgs, target::Target};
 
 /// The capability tags and what each one means.
 pub const CAPABILITIES: &[(&str, &str)] = &[
@@ -43,10 +50,73 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          max-upload-size = { bytes = 10485760 }",
     ),
     (
+        "browser",
+        "the machine running the suite has headless Chromium and chromedriver (Debian's chromium and \
+         chromium-driver on PATH, or --chromium and --chromedriver); a profile may turn it off with browser = false",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),
 ];
+
+/// What the machine running the suite offers, whatever the target.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    /// Chromium and chromedriver, or why there are none.
+    pub browser: Result<Installation, String>,
+}
+
+impl Machine {
+    /// Looks at this machine: the browser the options name, else the one on
+    /// `PATH`.
+    pub fn detect(args: &TargetArgs) -> Machine {
+        Machine {
+            browser: Installation::find(args.chromium.as_deref(), args.chromedriver.as_deref()),
+        }
+    }
+}
+
+/// Why a scenario that needs the capability `name` cannot run on `target`
+/// from `machine`, or `None` when it can.
+pub fn unavailable(name: &str, target: &Target, machine: &Machine) -> Option<String> {
+    match name {
+        "browser" => {
+            let off = target.capabilities.get(name).and_then(toml::Value::as_bool) == Some(false);
+            if off {
+                Some("the target's profile turns the capability browser off".to_owned())
+            } else {
+                machine.browser.as_ref().err().cloned()
+            }
+        }
+        _ if target.has_capability(name) => None,
+        _ => Some(format!("the target does not offer the capability {name}")),
+    }
+}
+
+/// The reason a scenario is skipped for the capabilities it `missing`: those
+/// of the target in one sentence, as before, then the machine's own reasons.
+pub fn skip_reason(missing: &[&str], target: &Target, machine: &Machine) -> String {
+    let of_target: Vec<&str> = missing
+        .iter()
+        .copied()
+        .filter(|name| !target.has_capability(name) && *name != "browser")
+        .collect();
+    let mut reasons = Vec::new();
+    if !of_target.is_empty() {
+        reasons.push(format!(
+            "the target does not offer the capability {}",
+            of_target.join(", ")
+        ));
+    }
+    reasons.extend(
+        missing
+            .iter()
+            .filter(|name| !of_target.contains(name))
+            .filter_map(|name| unavailable(name, target, machine)),
+    );
+    reasons.join("; ")
+}
 
 /// The capabilities a scenario needs that `has` says the target lacks, from
 /// the tags of its feature, rule and scenario.
