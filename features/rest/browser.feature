@@ -57,6 +57,20 @@ Feature: The REST API from JavaScript in a real browser
       {"username": "{{cooldude6}}"}
       """
 
+  @id.browser.login-then-current-user
+  Scenario: A page logs a user in and reads the current user with the session token header
+    Given a user cooldude6 signed up with password "p_n7!-e8"
+    When a page on another site sends GET /login?username={{cooldude6}}&password=p_n7!-e8
+    Then the response status is 200
+    And the response body matches the schema "user-with-session"
+    Given the client uses the session token in the response
+    When a page on another site sends GET /users/me
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"username": "{{cooldude6}}"}
+      """
+
   @id.browser.update-and-delete
   Scenario: A page updates and deletes an object with PUT and DELETE
     # PUT and DELETE are not simple methods: the browser sends them only if
