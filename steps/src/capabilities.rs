@@ -151,4 +151,62 @@ mod tests {
         assert_eq!(missing(&tags, |c| c == "lockout"), vec!["email"]);
         assert!(missing(&tags, |_| true).is_empty());
     }
+
+    fn target(capabilities: &str) -> Target {
+        Target {
+            name: "t".into(),
+            url: "http://127.0.0.1:1/parse".into(),
+            app_id: "app".into(),
+            rest_api_key: None,
+            master_key: None,
+            capabilities: toml::from_str(capabilities).unwrap(),
+            expected_failures: Default::default(),
+            smtp_sink: None,
+            mailbox_url: None,
+        }
+    }
+
+    fn machine(browser: bool) -> Machine {
+        let installation = Installation {
+            chromium: "/usr/bin/chromium".into(),
+            chromedriver: "/usr/bin/chromedriver".into(),
+        };
+        Machine {
+            browser: if browser {
+                Ok(installation)
+            } else {
+                Err("no browser: install it".into())
+            },
+        }
+    }
+
+    #[test]
+    fn the_browser_is_the_machines_unless_the_profile_turns_it_off() {
+        assert_eq!(unavailable("browser", &target(""), &machine(true)), None);
+        assert_eq!(
+            unavailable("browser", &target(""), &machine(false)).as_deref(),
+            Some("no browser: install it")
+        );
+        assert_eq!(
+            unavailable("browser", &target("browser = false"), &machine(true)).as_deref(),
+            Some("the target's profile turns the capability browser off")
+        );
+        assert_eq!(
+            unavailable("email", &target("email = true"), &machine(false)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_skip_says_what_the_target_and_the_machine_lack() {
+        let reason = skip_reason(
+            &["browser", "email", "lockout"],
+            &target(""),
+            &machine(false),
+        );
+        assert_eq!(
+            reason,
+            "the target does not offer the capability email, lockout; no browser: install it"
+        );
+    }
 }

@@ -270,3 +270,18 @@ impl SharedBrowser {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{INSTALL_HINT, Installation};
+
+    #[test]
+    fn a_missing_binary_says_how_to_install_one() {
+        let error = Installation::find(Some(Path::new("/nonexistent/chromium")), None)
+            .expect_err("no such binary");
+        assert!(error.starts_with("no browser: /nonexistent/chromium does not exist"));
+        assert!(error.ends_with(INSTALL_HINT));
+    }
+}
