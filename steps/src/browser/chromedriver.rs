@@ -1,5 +1,11 @@
 //! The chromedriver process: started on a free loopback port, stopped at the
-//! end of the run (and killed if the run drops it first).
+//! end of the run, and never left behind.
+//!
+//! The browsers chromedriver starts outlive it when it is killed, and a run
+//! can die without stopping anything (a broken pipe, a signal). So
+//! chromedriver runs in a process group of its own, under a small shell that
+//! waits for its standard input to close, which happens when the runner stops
+//! it or dies, and then ends the whole group, browsers included.
 
 use std::{path::Path, process::Stdio, time::Duration};
 
@@ -8,8 +14,18 @@ use tokio::{
     process::{Child, Command},
 };
 
+/// The shell that starts chromedriver (`$0`) and ends its process group
+/// (`kill 0`: `setsid` made the shell the leader of a group of its own) once
+/// its standard input closes, then reaps chromedriver. An asynchronous
+/// command of a non-interactive shell reads `/dev/null`, so only `cat` reads
+/// the pipe.
+const WATCHDOG: &str = r#""$0" --port=0 & cat >/dev/null; trap '' TERM; kill -TERM 0; wait"#;
+
 /// How long chromedriver may take to say it listens.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How long the process group may take to end.
+const STOP_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A running chromedriver.
 pub struct Chromedriver {
@@ -21,9 +37,10 @@ impl Chromedriver {
     /// Starts `binary` on a port of its own choosing and waits until it says
     /// which ("ChromeDriver was started successfully on port N.").
     pub async fn start(binary: &Path) -> Result<Chromedriver, String> {
-        let mut child = Command::new(binary)
-            .arg("--port=0")
-            .stdin(Stdio::null())
+        let mut child = Command::new("setsid")
+            .args(["sh", "-c", WATCHDOG])
+            .arg(binary)
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -59,9 +76,14 @@ impl Chromedriver {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// Stops it.
+    /// Stops it and whatever it started: its watchdog ends the process group
+    /// when its standard input closes.
     pub async fn stop(&mut self) {
-        let _ = self.child.kill().await;
+        drop(self.child.stdin.take());
+        let ended = tokio::time::timeout(STOP_TIMEOUT, self.child.wait()).await;
+        if ended.is_err() {
+            let _ = self.child.kill().await;
+        }
     }
 }
 
