@@ -18,8 +18,10 @@ use tokio::{
 /// (`kill 0`: `setsid` made the shell the leader of a group of its own) once
 /// its standard input closes, then reaps chromedriver. An asynchronous
 /// command of a non-interactive shell reads `/dev/null`, so only `cat` reads
-/// the pipe.
-const WATCHDOG: &str = r#""$0" --port=0 & cat >/dev/null; trap '' TERM; kill -TERM 0; wait"#;
+/// the pipe; only chromedriver writes to standard output, so a chromedriver
+/// that fails to start closes it at once.
+const WATCHDOG: &str =
+    r#""$0" --port=0 & exec >/dev/null; cat >/dev/null; trap '' TERM; kill -TERM 0; wait"#;
 
 /// How long chromedriver may take to say it listens.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
@@ -45,7 +47,7 @@ impl Chromedriver {
             .stderr(Stdio::null())
             .kill_on_drop(true)
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+            .map_err(|e| format!("cannot start {} under setsid and sh: {e}", binary.display()))?;
         let stdout = child
             .stdout
             .take()
