@@ -55,6 +55,16 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          chromium-driver on PATH, or --chromium and --chromedriver); a profile may turn it off with browser = false",
     ),
     (
+        "client-keys",
+        "the target has an instance of the app that sets every client key, each its own value; its profile \
+         gives its url and keys: client-keys = { url = \"…\", rest_api_key = \"…\", javascript_key = \"…\", \
+         client_key = \"…\", windows_key = \"…\" }",
+    ),
+    (
+        "no-client-keys",
+        "the target has an instance of the app that sets no client key; its profile gives its url",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

@@ -87,6 +87,11 @@ pub struct ExpectedFailure {
     pub reason: String,
     /// Where it is shown: a source file, a guide section, an observed run.
     pub evidence: Option<String>,
+    /// A part of the message the scenario fails with there (compared
+    /// case-insensitively). When given, a failure with any other message
+    /// is an unexpected failure: the listed divergence must not hide
+    /// another one.
+    pub failure: Option<String>,
 }
 
 impl Profile {

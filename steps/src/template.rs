@@ -14,6 +14,8 @@
 //! | `{{target}}`             | the mount URL the scenario talks to, e.g. `http://127.0.0.1:1337/parse` |
 //! | `{{app_id}}`             | the target's application id                                   |
 //! | `{{mount}}`              | the path of the target's URL, e.g. `/parse` (batch paths)     |
+//! | `{{master_key}}`         | the target's master key (redacted in every report)            |
+//! | `{{javascript_key}}`, `{{client_key}}`, `{{windows_key}}`, `{{rest_api_key}}` | the client keys of the target's instance for the capability `client-keys` |
 
 use std::sync::LazyLock;
 
@@ -53,6 +55,23 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
         ("target", None) => Ok(world.base_url.clone()),
         ("mount", None) => mount_path(&world.base_url),
         ("app_id", None) => Ok(world.run.target.app_id.clone()),
+        ("master_key", None) => world
+            .run
+            .target
+            .master_key
+            .clone()
+            .ok_or_else(|| Failure::new("{{master_key}} needs the target's master key")),
+        (key @ ("javascript_key" | "client_key" | "windows_key" | "rest_api_key"), None) => world
+            .run
+            .target
+            .capability_setting("client-keys", key)
+            .and_then(toml::Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                Failure::new(format!(
+                    "{{{{{key}}}}} needs the setting {key} of the capability client-keys in the profile"
+                ))
+            }),
         ("response", Some(field)) => {
             let json = world.last()?.response.json.as_ref();
             match json.and_then(|j| j.get(field)) {

@@ -355,20 +355,27 @@ impl ParseWorld {
         // A session token may only go back to its own user: a known token of
         // a user who is not the one making the request is a leak. The master
         // key sees every session, tokens included.
-        let header = |name: &str| {
-            self.last.as_ref().and_then(|e| {
-                e.request
-                    .headers
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.as_str())
-            })
+        // The caller's keys are in headers, or in the body of a request in
+        // the JavaScript SDK's form (`_MasterKey`, `_SessionToken`).
+        let request = self.last.as_ref().map(|e| &e.request);
+        let body: Option<Value> = request
+            .and_then(|r| r.body.as_deref())
+            .and_then(|b| serde_json::from_str(b).ok());
+        let key = |header_name: &str, body_field: &str| {
+            request
+                .and_then(|r| {
+                    r.headers
+                        .iter()
+                        .find(|(n, _)| n.eq_ignore_ascii_case(header_name))
+                        .map(|(_, v)| v.as_str())
+                })
+                .or_else(|| body.as_ref()?.get(body_field)?.as_str())
         };
         let master = self.run.target.master_key.as_deref();
-        if master.is_some() && header("X-Parse-Master-Key") == master {
+        if master.is_some() && key("X-Parse-Master-Key", "_MasterKey") == master {
             return Ok(());
         }
-        let caller = header("X-Parse-Session-Token");
+        let caller = key("X-Parse-Session-Token", "_SessionToken");
         let mut tokens = Vec::new();
         collect_session_tokens(json, &mut tokens);
         for token in tokens {

@@ -6,12 +6,12 @@
 //! | passed  | no                          | passed                                    |
 //! | passed  | yes                         | unexpected pass: fails the run under `--strict`, so lists get ratcheted down |
 //! | failed  | no                          | failed: fails the run                     |
-//! | failed  | yes                         | expected failure, reported with its reason |
+//! | failed  | yes                         | expected failure, reported with its reason; failed if the entry names the failure's message (`failure`) and the message is another |
 //! | skipped | -                           | skipped, reported with the missing capability |
 
 use crate::{
     report::outcomes::{Outcome, Status},
-    target::Target,
+    target::{ExpectedFailure, Target},
 };
 
 /// What a scenario's outcome means for the run.
@@ -53,10 +53,21 @@ pub fn judge(outcome: &Outcome, target: &Target) -> Verdict {
             reason: e.reason.clone(),
         },
         (Status::Failed { .. }, None) => Verdict::Failed,
+        (Status::Failed { message, .. }, Some(e)) if !fails_as_listed(message, e) => {
+            Verdict::Failed
+        }
         (Status::Failed { .. }, Some(e)) => Verdict::ExpectedFailure {
             reason: e.reason.clone(),
         },
     }
+}
+
+/// Whether a failure's message is the one the entry names, if it names one.
+fn fails_as_listed(message: &str, expected: &ExpectedFailure) -> bool {
+    expected
+        .failure
+        .as_ref()
+        .is_none_or(|part| message.to_lowercase().contains(&part.to_lowercase()))
 }
 
 /// Verdict counts of a run.
@@ -113,7 +124,6 @@ impl Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::ExpectedFailure;
 
     fn target_expecting(id: &str) -> Target {
         let mut target = Target {
@@ -132,6 +142,7 @@ mod tests {
             ExpectedFailure {
                 reason: "diverges".into(),
                 evidence: None,
+                failure: None,
             },
         );
         target
@@ -177,6 +188,40 @@ mod tests {
         assert_eq!(
             judge(&outcome("a.other", Status::Passed), &target),
             Verdict::Passed
+        );
+    }
+
+    #[test]
+    fn a_listed_failure_with_another_message_is_unexpected() {
+        let mut target = target_expecting("a.listed");
+        if let Some(entry) = target.expected_failures.get_mut("a.listed") {
+            entry.failure = Some("Content-Type is \"\"".into());
+        }
+        let failing_with = |message: &str| Status::Failed {
+            step: "Then x".into(),
+            message: message.into(),
+        };
+        assert_eq!(
+            judge(
+                &outcome(
+                    "a.listed",
+                    failing_with("its content-type is \"\", not json")
+                ),
+                &target
+            ),
+            Verdict::ExpectedFailure {
+                reason: "diverges".into()
+            }
+        );
+        assert_eq!(
+            judge(
+                &outcome(
+                    "a.listed",
+                    failing_with("expected HTTP status 403, got 200")
+                ),
+                &target
+            ),
+            Verdict::Failed
         );
     }
 

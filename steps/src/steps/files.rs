@@ -177,8 +177,18 @@ async fn downloads(world: &mut ParseWorld, alias: String) -> StepResult {
 #[then("the response content is:")]
 fn content_is(world: &mut ParseWorld, step: &Step) -> StepResult {
     let expected = world.render(docstring(step)?)?;
+    content_equals(world, &expected)
+}
+
+#[then(expr = "the response content is {string}")]
+fn content_is_line(world: &mut ParseWorld, expected: String) -> StepResult {
+    let expected = world.render(&expected)?;
+    content_equals(world, &expected)
+}
+
+fn content_equals(world: &ParseWorld, expected: &str) -> StepResult {
     let actual = &world.last()?.response.body;
-    if *actual == expected {
+    if actual == expected {
         Ok(())
     } else {
         Err(world.fail(format!(

@@ -59,6 +59,40 @@ fn uses_basic_master(world: &mut ParseWorld) -> StepResult {
     Ok(())
 }
 
+/// HTTP Basic credentials: the application id as user name and any
+/// password (`javascript-key=<key>` for the JavaScript key; otherwise the
+/// password is taken for the master key).
+#[given(
+    expr = "the client authenticates with HTTP Basic auth as the application id and the password {string}"
+)]
+fn uses_basic_password(world: &mut ParseWorld, password: String) -> StepResult {
+    use base64::Engine as _;
+    let password = world.render(&password)?;
+    let credentials = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{password}", world.run.target.app_id));
+    world.set_header("Authorization", &format!("Basic {credentials}"));
+    Ok(())
+}
+
+/// The JavaScript SDK's form sends no header of its own: every key is in
+/// the body.
+#[given("the client sends no Parse headers")]
+fn sends_no_parse_headers(world: &mut ParseWorld) {
+    world.headers.retain(|(name, _)| {
+        let name = name.to_ascii_lowercase();
+        !name.starts_with("x-parse-") && name != "authorization"
+    });
+}
+
+/// Only `X-Parse-Application-Id`: no client key, no master key, no
+/// session token, no Basic credentials.
+#[given("the client sends only the application id")]
+fn sends_only_app_id(world: &mut ParseWorld) {
+    sends_no_parse_headers(world);
+    let app_id = world.run.target.app_id.clone();
+    world.set_header(APPLICATION_ID, &app_id);
+}
+
 #[given("the client sends no master key")]
 fn sends_no_master_key(world: &mut ParseWorld) {
     world.remove_header(MASTER_KEY);
@@ -101,6 +135,29 @@ async fn sends_with_body(
 ) -> StepResult {
     let body = docstring(step)?;
     send(world, &method, &path, Some(body)).await
+}
+
+/// The JavaScript SDK's form: a body of JSON sent as `text/plain`, which a
+/// browser sends to another site without a preflight.
+#[when(regex = r"^the client sends (GET|POST|PUT|DELETE) (\S+) as text/plain with body:$")]
+async fn sends_text_plain(
+    world: &mut ParseWorld,
+    step: &Step,
+    method: String,
+    path: String,
+) -> StepResult {
+    let method = Method::from_bytes(method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
+    let path = world.render(&path)?;
+    let body = world.render(docstring(step)?)?;
+    let mut request = world.request(method, &path, Some(body));
+    request
+        .headers
+        .retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+    request
+        .headers
+        .push(("Content-Type".to_owned(), "text/plain".to_owned()));
+    world.send(request).await?;
+    Ok(())
 }
 
 /// Sends `method path` with the scenario's headers; placeholders are filled in

@@ -53,6 +53,18 @@ async fn object_at_location(world: &mut ParseWorld, step: &Step) -> StepResult {
     }
 }
 
+/// Names the object the last request created (its `objectId`), for the
+/// steps that follow.
+#[then(expr = "the object in the response is known as {word}")]
+fn response_object_known_as(world: &mut ParseWorld, alias: String) -> StepResult {
+    let object_id =
+        world.last()?.response.object_id_if(201).ok_or_else(|| {
+            world.fail("the response is not a 201 with the objectId of a new object")
+        })?;
+    world.objects.insert(alias, object_id);
+    Ok(())
+}
+
 /// The headers of a set-up or check request made with the master key,
 /// whatever the scenario's client currently sends.
 pub fn master_headers(world: &ParseWorld) -> Result<Vec<(String, String)>, Failure> {
