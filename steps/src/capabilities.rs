@@ -4,6 +4,13 @@
 //! scenario, its rule or its feature). A target offers a capability when its
 //! profile's `[capabilities]` table names it; a scenario needing one the target
 //! lacks is not run and is reported as skipped with the reason, never as passed.
+//!
+//! A few capabilities belong to the machine that runs the suite rather than to
+//! the target ([`Machine`]): `browser` needs Chromium and chromedriver here.
+//! They are on wherever the machine has what they need, unless the profile
+//! turns them off (`browser = false`).
+
+use crate::{browser::Installation, cli::TargetArgs, target::Target};
 
 /// The capability tags and what each one means.
 pub const CAPABILITIES: &[(&str, &str)] = &[
@@ -43,6 +50,11 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          max-upload-size = { bytes = 10485760 }",
     ),
     (
+        "browser",
+        "the machine running the suite has headless Chromium and chromedriver (Debian's chromium and \
+         chromium-driver on PATH, or --chromium and --chromedriver); a profile may turn it off with browser = false",
+    ),
+    (
         "client-keys",
         "the target has an instance of the app that sets every client key, each its own value; its profile \
          gives its url and keys: client-keys = { url = \"…\", rest_api_key = \"…\", javascript_key = \"…\", \
@@ -57,6 +69,64 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),
 ];
+
+/// What the machine running the suite offers, whatever the target.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    /// Chromium and chromedriver, or why there are none.
+    pub browser: Result<Installation, String>,
+}
+
+impl Machine {
+    /// Looks at this machine: the browser the options name, else the one on
+    /// `PATH`.
+    pub fn detect(args: &TargetArgs) -> Machine {
+        Machine {
+            browser: Installation::find(args.chromium.as_deref(), args.chromedriver.as_deref()),
+        }
+    }
+}
+
+/// Why a scenario that needs the capability `name` cannot run on `target`
+/// from `machine`, or `None` when it can.
+pub fn unavailable(name: &str, target: &Target, machine: &Machine) -> Option<String> {
+    match name {
+        "browser" => {
+            let off = target.capabilities.get(name).and_then(toml::Value::as_bool) == Some(false);
+            if off {
+                Some("the target's profile turns the capability browser off".to_owned())
+            } else {
+                machine.browser.as_ref().err().cloned()
+            }
+        }
+        _ if target.has_capability(name) => None,
+        _ => Some(format!("the target does not offer the capability {name}")),
+    }
+}
+
+/// The reason a scenario is skipped for the capabilities it `missing`: those
+/// of the target in one sentence, as before, then the machine's own reasons.
+pub fn skip_reason(missing: &[&str], target: &Target, machine: &Machine) -> String {
+    let of_target: Vec<&str> = missing
+        .iter()
+        .copied()
+        .filter(|name| !target.has_capability(name) && *name != "browser")
+        .collect();
+    let mut reasons = Vec::new();
+    if !of_target.is_empty() {
+        reasons.push(format!(
+            "the target does not offer the capability {}",
+            of_target.join(", ")
+        ));
+    }
+    reasons.extend(
+        missing
+            .iter()
+            .filter(|name| !of_target.contains(name))
+            .filter_map(|name| unavailable(name, target, machine)),
+    );
+    reasons.join("; ")
+}
 
 /// The capabilities a scenario needs that `has` says the target lacks, from
 /// the tags of its feature, rule and scenario.
@@ -90,5 +160,63 @@ mod tests {
             .to_vec();
         assert_eq!(missing(&tags, |c| c == "lockout"), vec!["email"]);
         assert!(missing(&tags, |_| true).is_empty());
+    }
+
+    fn target(capabilities: &str) -> Target {
+        Target {
+            name: "t".into(),
+            url: "http://127.0.0.1:1/parse".into(),
+            app_id: "app".into(),
+            rest_api_key: None,
+            master_key: None,
+            capabilities: toml::from_str(capabilities).unwrap(),
+            expected_failures: Default::default(),
+            smtp_sink: None,
+            mailbox_url: None,
+        }
+    }
+
+    fn machine(browser: bool) -> Machine {
+        let installation = Installation {
+            chromium: "/usr/bin/chromium".into(),
+            chromedriver: "/usr/bin/chromedriver".into(),
+        };
+        Machine {
+            browser: if browser {
+                Ok(installation)
+            } else {
+                Err("no browser: install it".into())
+            },
+        }
+    }
+
+    #[test]
+    fn the_browser_is_the_machines_unless_the_profile_turns_it_off() {
+        assert_eq!(unavailable("browser", &target(""), &machine(true)), None);
+        assert_eq!(
+            unavailable("browser", &target(""), &machine(false)).as_deref(),
+            Some("no browser: install it")
+        );
+        assert_eq!(
+            unavailable("browser", &target("browser = false"), &machine(true)).as_deref(),
+            Some("the target's profile turns the capability browser off")
+        );
+        assert_eq!(
+            unavailable("email", &target("email = true"), &machine(false)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_skip_says_what_the_target_and_the_machine_lack() {
+        let reason = skip_reason(
+            &["browser", "email", "lockout"],
+            &target(""),
+            &machine(false),
+        );
+        assert_eq!(
+            reason,
+            "the target does not offer the capability email, lockout; no browser: install it"
+        );
     }
 }

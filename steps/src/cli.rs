@@ -48,6 +48,16 @@ pub struct TargetArgs {
     #[arg(long, value_name = "URL")]
     pub mailbox_url: Option<String>,
 
+    /// Chromium (or Chrome) binary for the browser scenarios; default: the
+    /// first of chromium, chromium-browser, google-chrome on PATH.
+    #[arg(long, value_name = "FILE", env = "PARSE_CONFORMANCE_CHROMIUM")]
+    pub chromium: Option<PathBuf>,
+
+    /// chromedriver binary for the browser scenarios; default: chromedriver
+    /// on PATH.
+    #[arg(long, value_name = "FILE", env = "PARSE_CONFORMANCE_CHROMEDRIVER")]
+    pub chromedriver: Option<PathBuf>,
+
     /// Folder of the `.feature` files.
     #[arg(long, value_name = "DIR")]
     pub features: Option<PathBuf>,

@@ -10,6 +10,7 @@
 //! - [`cli`]: the command line (cucumber's options plus the target's).
 //! - [`capabilities`]: optional behaviour, by tag; what a target lacks is skipped.
 //! - [`target`]: where the target is and which keys it takes; profile files.
+//! - [`browser`]: headless Chromium through chromedriver, for the `browser` scenarios.
 //! - [`embedded`]: starts the reference server (`parse-mock-server`) in-process.
 //! - [`world`]: the per-scenario state, [`world::ParseWorld`].
 //! - [`client`]: the HTTP client; records every exchange for failure messages.
@@ -23,6 +24,7 @@
 //! - [`report`]: scenario outcomes and the Markdown summary.
 //! - [`runner`]: wires it all together and decides the exit code.
 
+pub mod browser;
 pub mod capabilities;
 pub mod cli;
 pub mod client;

@@ -1,5 +1,6 @@
 //! Wires a run together: options → target (or the embedded server) → a
-//! reachability probe → cucumber with its writers → verdicts → reports →
+//! reachability probe → cucumber (with a browser for the `browser`
+//! scenarios, started on first use) with its writers → verdicts → reports →
 //! exit code.
 
 use std::{
@@ -17,7 +18,8 @@ use reqwest::Method;
 use serde_json::Value;
 
 use crate::{
-    capabilities,
+    browser::SharedBrowser,
+    capabilities::{self, Machine},
     cli::{TargetArgs, suite_dir},
     client::{Client, Request, SendError},
     embedded::Embedded,
@@ -133,10 +135,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
 
     // cucumber drops a custom filter when --name or --tags is given, so both
     // are applied here, together with the capability check.
+    let machine = Machine::detect(&args);
     let selection = Selection {
         name: opts.re_filter.take(),
         tags: opts.tags_filter.take(),
         target: target.clone(),
+        machine: machine.clone(),
         outcomes: Arc::clone(&outcomes),
     };
     let redactor = Redactor::new(target.secrets());
@@ -146,6 +150,7 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         schemas,
         redactor,
         mailbox,
+        browser: SharedBrowser::new(machine.browser),
         down: Default::default(),
     });
     RunContext::install(Arc::clone(&context));
@@ -155,6 +160,7 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         .with_cli(opts)
         .filter_run(&features, move |f, r, s| selection.runs(f, r, s))
         .await;
+    context.browser.stop().await;
     if let Some(embedded) = embedded {
         embedded.stop().await;
     }
@@ -198,6 +204,7 @@ struct Selection {
     name: Option<regex::Regex>,
     tags: Option<cucumber::gherkin::tagexpr::TagOperation>,
     target: Target,
+    machine: Machine,
     outcomes: Arc<Mutex<Outcomes>>,
 }
 
@@ -223,14 +230,13 @@ impl Selection {
         if !selected {
             return false;
         }
-        let missing = capabilities::missing(all_tags(), |c| self.target.has_capability(c));
+        let missing = capabilities::missing(all_tags(), |c| {
+            capabilities::unavailable(c, &self.target, &self.machine).is_none()
+        });
         if missing.is_empty() {
             return true;
         }
-        let reason = format!(
-            "the target does not offer the capability {}",
-            missing.join(", ")
-        );
+        let reason = capabilities::skip_reason(&missing, &self.target, &self.machine);
         OutcomeWriter::skip(&self.outcomes, feature, scenario, reason);
         false
     }

@@ -36,6 +36,8 @@ pub struct RunContext {
     pub redactor: Redactor,
     /// Where the target's mail is read, if anywhere.
     pub mailbox: Option<Mailbox>,
+    /// The browser of the scenarios with the capability `browser`.
+    pub browser: crate::browser::SharedBrowser,
     /// Set when the target stopped answering: what happened first. Later
     /// requests then fail at once instead of each waiting for a timeout.
     pub down: std::sync::OnceLock<String>,
@@ -263,6 +265,12 @@ impl ParseWorld {
             let described = crate::client::describe_request(&request, &self.run.redactor);
             Failure::new(format!("{e}\n\n{described}"))
         })?;
+        self.record(exchange)
+    }
+
+    /// Keeps an exchange made outside [`ParseWorld::send`] (by a page in a
+    /// real browser) as the last one, with the same checks.
+    pub fn record(&mut self, exchange: Exchange) -> Result<&Exchange, Failure> {
         self.last = Some(exchange);
         self.check_no_leak()?;
         self.check_json_content_type()?;

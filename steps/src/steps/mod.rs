@@ -6,6 +6,7 @@
 //! [`crate::world::ParseWorld`], never through their own HTTP code.
 
 pub mod batch;
+pub mod browser;
 pub mod config;
 pub mod cors;
 pub mod files;
