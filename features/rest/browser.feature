@@ -104,3 +104,17 @@ Feature: The REST API from JavaScript in a real browser
     Given the client uses a session token that does not exist
     When a page on another site sends GET /users/me
     Then the response is the Parse error 209 "Invalid session token"
+
+  @id.browser.sdk-body-form @client-keys
+  Scenario: A page sends the JavaScript SDK's form, a text/plain body with the keys inside, and reads the answer
+    # With no X-Parse-* header and a text/plain body, the request is one a
+    # browser sends without a preflight (see sdk-body-form.feature).
+    Given the client talks to the target's instance for "client-keys"
+    And the class Message exists
+    And the client sends no Parse headers
+    When a page on another site sends POST /classes/{{Message}} as text/plain with body:
+      """
+      {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "message": "Hello from the SDK's form"}
+      """
+    Then the response status is 201
+    And the response body matches the schema "object-created"

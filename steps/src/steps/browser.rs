@@ -36,6 +36,22 @@ async fn page_sends_with_body(
     page_send(world, &method, &path, Some(body)).await
 }
 
+/// The JavaScript SDK's form from a page: a `text/plain` body, which the
+/// browser sends without a preflight when no `X-Parse-*` header comes with it.
+#[when(regex = r"^a page on another site sends (POST) (\S+) as text/plain with body:$")]
+async fn page_sends_text_plain(
+    world: &mut ParseWorld,
+    step: &Step,
+    method: String,
+    path: String,
+) -> StepResult {
+    let body = docstring(step)?;
+    world.set_header("Content-Type", "text/plain");
+    let sent = page_send(world, &method, &path, Some(body)).await;
+    world.remove_header("Content-Type");
+    sent
+}
+
 /// Has the browser's page send `method path` with the scenario's headers;
 /// what the page could read becomes the last exchange.
 async fn page_send(
