@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the SDK tests against a target: clients/js-sdk/run.sh <profile.toml>
-# [node --test options]. Installs the pinned packages (npm ci) when they are
+# [test files] [node --test options]. Installs the pinned packages (npm ci) when they are
 # missing or older than the lock file.
 set -euo pipefail
 if [ $# -lt 1 ] || [ ! -f "$1" ]; then
@@ -15,4 +15,7 @@ if [ ! -d node_modules/parse ] || [ package-lock.json -nt node_modules/.package-
   npm ci --no-audit --no-fund --loglevel=error
 fi
 echo "[js-sdk] the Parse JavaScript SDK $(node -p 'JSON.parse(require("fs").readFileSync("node_modules/parse/package.json")).version') against $profile"
-PARSE_CONFORMANCE_PROFILE="$profile" exec node --test --test-reporter=spec "$@" test/
+# Every test file under test/, unless test files are named.
+files=(test/)
+for arg in "$@"; do case "$arg" in *.js) files=() ;; esac; done
+PARSE_CONFORMANCE_PROFILE="$profile" exec node --test --test-reporter=spec "$@" "${files[@]}"
