@@ -2,7 +2,10 @@
 //! headers before any handler runs.
 //!
 //! - `X-Parse-Application-Id` must name this app (else 403 unauthorized);
-//!   HTTP Basic auth `appId:masterKey` is accepted in its place.
+//!   HTTP Basic credentials whose user is the app id are accepted in its
+//!   place: their password is the master key, or `javascript-key=<key>`
+//!   for the JavaScript key. (A request in the JavaScript SDK's body form
+//!   reaches this point already rewritten into headers: [`crate::sdk_form`].)
 //! - When client keys are configured, a non-master request must carry one
 //!   (`X-Parse-REST-API-Key`, `X-Parse-Client-Key`, `X-Parse-Javascript-Key`,
 //!   `X-Parse-Windows-Key`), else 403 unauthorized.
@@ -124,7 +127,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// `Authorization: Basic base64(user:password)`.
-fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
+pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
     let encoded = header(headers, "authorization")?.strip_prefix("Basic ")?;
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
@@ -155,26 +158,40 @@ impl FromRequestParts<AppState> for RequestContext {
         }
         let master_by_header = header(headers, "x-parse-master-key")
             .is_some_and(|k| key_matches(k, &config.master_key));
-        let master_by_basic = basic.as_ref().is_some_and(|(id, pw)| {
-            key_matches(id, &config.app_id) && key_matches(pw, &config.master_key)
-        });
+        // Basic credentials for this app: `javascript-key=<key>`, or the
+        // master key.
+        let (basic_javascript_key, basic_master_key) = match &basic {
+            Some((id, password)) if key_matches(id, &config.app_id) => {
+                match password.strip_prefix("javascript-key=") {
+                    Some(key) => (Some(key), None),
+                    None => (None, Some(password.as_str())),
+                }
+            }
+            _ => (None, None),
+        };
+        let master_by_header = master_by_header && basic_master_key.is_none();
+        let master_by_basic =
+            basic_master_key.is_some_and(|pw| key_matches(pw, &config.master_key));
         let is_master = master_by_header || master_by_basic;
 
         if !is_master {
+            let javascript_key = basic_javascript_key.or(header(headers, "x-parse-javascript-key"));
             let client_keys = [
-                ("x-parse-rest-api-key", &config.rest_api_key),
-                ("x-parse-client-key", &config.client_key),
-                ("x-parse-javascript-key", &config.javascript_key),
-                ("x-parse-windows-key", &config.dot_net_key),
+                (
+                    header(headers, "x-parse-rest-api-key"),
+                    &config.rest_api_key,
+                ),
+                (header(headers, "x-parse-client-key"), &config.client_key),
+                (javascript_key, &config.javascript_key),
+                (header(headers, "x-parse-windows-key"), &config.dot_net_key),
             ];
             let any_configured = client_keys.iter().any(|(_, key)| key.is_some());
-            let one_matches =
-                client_keys
-                    .iter()
-                    .any(|(name, key)| match (header(headers, name), key) {
-                        (Some(presented), Some(key)) => key_matches(presented, key),
-                        _ => false,
-                    });
+            let one_matches = client_keys
+                .iter()
+                .any(|(presented, key)| match (presented, key) {
+                    (Some(presented), Some(key)) => key_matches(presented, key),
+                    _ => false,
+                });
             if any_configured && !one_matches {
                 return Err(ApiError::Unauthorized);
             }

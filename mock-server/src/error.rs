@@ -147,6 +147,23 @@ pub struct HttpError {
     pub message: String,
 }
 
+impl HttpError {
+    /// HTTP 413 `request entity too large`, Parse Server's answer to a body
+    /// over `maxUploadSize`.
+    pub fn payload_too_large() -> HttpError {
+        HttpError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            message: "request entity too large".into(),
+        }
+    }
+}
+
+impl From<HttpError> for ApiError {
+    fn from(e: HttpError) -> ApiError {
+        ApiError::Http(e)
+    }
+}
+
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         (self.status, Json(json!({"error": self.message}))).into_response()

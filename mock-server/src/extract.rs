@@ -49,10 +49,7 @@ impl<S: Send + Sync> FromRequest<S> for RawBody {
             .map(RawBody)
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::Http(HttpError {
-                        status: StatusCode::PAYLOAD_TOO_LARGE,
-                        message: "request entity too large".into(),
-                    })
+                    HttpError::payload_too_large().into()
                 } else {
                     ApiError::Parse(ParseError::invalid_json(rejection.body_text()))
                 }

@@ -9,6 +9,8 @@
 //! A request goes down these layers, each in its own module:
 //! - [`routes`]: the route table, under the mount path; unknown routes.
 //! - [`cors`]: preflights and the CORS headers of every response.
+//! - [`sdk_form`]: the JavaScript SDK's body form (keys and `_method` in a
+//!   `text/plain` JSON body), rewritten into the header form before routing.
 //! - [`context`]: who is asking (application id, client key, master key,
 //!   session token), resolved before any handler runs.
 //! - [`handlers`]: one module per resource (users, login, objects, roles,
@@ -42,6 +44,7 @@ pub mod password;
 pub mod query;
 pub mod routes;
 pub mod schema_types;
+pub mod sdk_form;
 pub mod store;
 pub mod token;
 

@@ -8,6 +8,7 @@ use axum::{
     response::IntoResponse,
     routing::{get, post},
 };
+use tower::Layer as _;
 
 use crate::{
     AppState, cors,
@@ -16,10 +17,12 @@ use crate::{
         aggregate, batch, config, email, files, health, login, objects, pages, roles, schemas,
         sessions, signup, users,
     },
+    sdk_form,
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
-/// the CORS layer and the body limit.
+/// the CORS layer, the rewriting of the JavaScript SDK's body form, and the
+/// body limit.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health::health))
@@ -97,10 +100,16 @@ pub fn router(state: AppState) -> Router {
     } else {
         Router::new().nest(&mount, api)
     };
-    app.fallback(not_found)
+    let routed = app
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(state.config.max_upload_size))
-        .layer(middleware::from_fn_with_state(state.clone(), cors::cors))
-        .with_state(state)
+        .with_state(state.clone());
+    // The SDK's body form is rewritten before routing, since `_method`
+    // changes the route; CORS wraps everything, refusals included.
+    let sdk_form = middleware::from_fn_with_state(state.clone(), sdk_form::normalize);
+    Router::new()
+        .fallback_service(sdk_form.layer(routed))
+        .layer(middleware::from_fn_with_state(state, cors::cors))
 }
 
 /// Marks the answer to a request no route took (unknown path, or a

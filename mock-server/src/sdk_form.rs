@@ -1,0 +1,267 @@
+//! The JavaScript SDK's request form, turned into the header form before
+//! routing, so that no handler knows which form a request came in.
+//!
+//! A page cannot send custom headers to another site without a CORS
+//! preflight, so the Parse JavaScript SDK sends every request as a `POST`
+//! whose `text/plain` body is JSON carrying the keys and the method beside
+//! the request's own fields. Parse Server reads it in two middlewares
+//! (`allowMethodOverride`, then `handleParseHeaders`); this layer does the
+//! same, once:
+//!
+//! - **`_method`** on a `POST` becomes the request's method (any case);
+//!   one that is not a string is dropped and the request stays a `POST`.
+//!   The fields of a `GET` or `DELETE` made so move to the query string
+//!   (values that are not strings as JSON), where the query's own win, as
+//!   Parse Server merges body and query.
+//! - When neither `X-Parse-Application-Id` nor HTTP Basic credentials name
+//!   this app, the body must: `_ApplicationId` equal to the app id, and no
+//!   `X-Parse-Master-Key` header or the right one. Else 403 unauthorized.
+//!   Then `_JavaScriptKey` (absent: none), `_MasterKey`, `_SessionToken`
+//!   and `_InstallationId` become their headers, `_ContentType` the
+//!   `Content-Type`, and `_ClientVersion` and `_RevocableSession` are
+//!   dropped. `_MasterKey`, `_SessionToken`, `_InstallationId` or
+//!   `_ContentType` that is not a string: 403. `_context` must be a JSON
+//!   object, or a string holding one: else 107 `Invalid object for
+//!   context.`
+//! - A file upload in this form (`POST /files/<name>` without the header)
+//!   is JSON whose `base64` holds the file's bytes.
+//! - `_noBody` (sent by the Unity SDK) is always dropped.
+//!
+//! A request already in the header form passes untouched; a `POST` body is
+//! read once here (up to `maxUploadSize`) and handed on as it came.
+
+use axum::{
+    body::{Body, Bytes, to_bytes},
+    extract::{Request, State},
+    http::{HeaderMap, HeaderName, HeaderValue, Method, Uri, header, request::Parts},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use base64::Engine as _;
+use serde_json::{Map, Value};
+
+use crate::{
+    AppState,
+    config::Config,
+    context::{basic_auth, key_matches},
+    error::{ApiError, HttpError, ParseError},
+};
+
+/// The body fields that carry a header, and the header each becomes.
+const KEY_FIELDS: [(&str, &str); 3] = [
+    ("_MasterKey", "x-parse-master-key"),
+    ("_SessionToken", "x-parse-session-token"),
+    ("_InstallationId", "x-parse-installation-id"),
+];
+
+/// The middleware: rewrites a request in the SDK's form into the header
+/// form, or refuses it.
+pub async fn normalize(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match rewrite(&state.config, request).await {
+        Ok(request) => next.run(request).await,
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn rewrite(config: &Config, request: Request) -> Result<Request, ApiError> {
+    let (parts, body) = request.into_parts();
+    let names_app = names_app(&parts.headers, config);
+    let is_file = is_file_route(&parts.uri, config);
+    let overridable = parts.method == Method::POST && !is_file;
+    if names_app && !overridable {
+        return Ok(Request::from_parts(parts, body));
+    }
+    let bytes = to_bytes(body, config.max_upload_size)
+        .await
+        .map_err(|_| HttpError::payload_too_large())?;
+    // Most requests are in the header form: leave them alone. Those that
+    // name no app and are not in the SDK's form are refused later, by the
+    // request context, or served by routes that need no app id.
+    let marker: &[u8] = if names_app {
+        b"\"_method\""
+    } else {
+        b"\"_ApplicationId\""
+    };
+    let fields = match contains(&bytes, marker).then(|| serde_json::from_slice::<Value>(&bytes)) {
+        Some(Ok(Value::Object(fields))) => fields,
+        _ => return Ok(Request::from_parts(parts, Body::from(bytes))),
+    };
+    let mut form = SdkForm { parts, fields };
+    form.fields.remove("_noBody");
+    if overridable {
+        form.override_method();
+    }
+    if !names_app {
+        form.take_keys(config)?;
+    }
+    form.into_request(is_file)
+}
+
+/// A request whose body is a JSON object, being rewritten.
+struct SdkForm {
+    parts: Parts,
+    fields: Map<String, Value>,
+}
+
+impl SdkForm {
+    /// `_method`: Parse Server's `allowMethodOverride`.
+    fn override_method(&mut self) {
+        if let Some(Value::String(method)) = self.fields.remove("_method")
+            && let Ok(method) = Method::from_bytes(method.to_uppercase().as_bytes())
+        {
+            self.parts.method = method;
+        }
+    }
+
+    /// The keys in the body, when no header names the app.
+    fn take_keys(&mut self, config: &Config) -> Result<(), ApiError> {
+        let headers = &mut self.parts.headers;
+        let app_id = self.fields.remove("_ApplicationId");
+        let app_named =
+            matches!(&app_id, Some(Value::String(id)) if key_matches(id, &config.app_id));
+        let master_header_ok = headers
+            .get("x-parse-master-key")
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|key| key_matches(key, &config.master_key));
+        if !app_named || !master_header_ok {
+            return Err(ApiError::Unauthorized);
+        }
+        set_header(headers, "x-parse-application-id", &config.app_id)?;
+        match self.fields.remove("_JavaScriptKey") {
+            Some(Value::String(key)) if !key.is_empty() => {
+                set_header(headers, "x-parse-javascript-key", &key)?;
+            }
+            _ => {
+                headers.remove("x-parse-javascript-key");
+            }
+        }
+        for (field, name) in KEY_FIELDS {
+            if let Some(value) = self.fields.remove(field).filter(is_truthy) {
+                set_header(headers, name, string(&value)?)?;
+            }
+        }
+        if let Some(value) = self.fields.remove("_ContentType").filter(is_truthy) {
+            set_header(headers, header::CONTENT_TYPE.as_str(), string(&value)?)?;
+        }
+        if let Some(context) = self.fields.remove("_context").filter(is_truthy) {
+            check_context(&context)?;
+        }
+        self.fields.remove("_ClientVersion");
+        self.fields.remove("_RevocableSession");
+        Ok(())
+    }
+
+    /// The rewritten request: the fields as its body, or in its query
+    /// string for a `GET` or `DELETE`, or decoded from `base64` for a file.
+    fn into_request(mut self, is_file: bool) -> Result<Request, ApiError> {
+        if is_file {
+            let bytes = match self.fields.get("base64") {
+                Some(Value::String(data)) => base64::engine::general_purpose::STANDARD
+                    .decode(data)
+                    .map_err(|_| ApiError::Unauthorized)?,
+                _ => return Err(ApiError::Unauthorized),
+            };
+            return Ok(Request::from_parts(self.parts, Body::from(bytes)));
+        }
+        if matches!(self.parts.method, Method::GET | Method::DELETE) {
+            self.parts.uri = with_query(&self.parts.uri, &self.fields)?;
+            self.parts.headers.remove(header::CONTENT_LENGTH);
+            return Ok(Request::from_parts(self.parts, Body::empty()));
+        }
+        let body = serde_json::to_vec(&Value::Object(self.fields)).map_err(ParseError::internal)?;
+        self.parts.headers.remove(header::CONTENT_LENGTH);
+        Ok(Request::from_parts(
+            self.parts,
+            Body::from(Bytes::from(body)),
+        ))
+    }
+}
+
+/// Whether the headers name this app: `X-Parse-Application-Id`, or HTTP
+/// Basic credentials whose user is the app id.
+fn names_app(headers: &HeaderMap, config: &Config) -> bool {
+    let by_header = headers
+        .get("x-parse-application-id")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|id| key_matches(id, &config.app_id));
+    by_header || basic_auth(headers).is_some_and(|(id, _)| key_matches(&id, &config.app_id))
+}
+
+/// `POST <mount>/files/…`: uploads, whose bodies are the file's bytes.
+fn is_file_route(uri: &Uri, config: &Config) -> bool {
+    let mount = config.mount_path.trim_end_matches('/');
+    uri.path()
+        .strip_prefix(mount)
+        .is_some_and(|rest| rest.starts_with("/files"))
+}
+
+/// Whether JavaScript would take the value as true: Parse Server skips
+/// `null`, `false`, `0` and `""`.
+fn is_truthy(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        _ => true,
+    }
+}
+
+/// The text of a key field; any other type is refused as Parse Server
+/// refuses it.
+fn string(value: &Value) -> Result<&str, ApiError> {
+    value.as_str().ok_or(ApiError::Unauthorized)
+}
+
+fn set_header(headers: &mut HeaderMap, name: &str, value: &str) -> Result<(), ApiError> {
+    let name = HeaderName::from_bytes(name.as_bytes()).map_err(ParseError::internal)?;
+    let value = HeaderValue::from_str(value).map_err(|_| ApiError::Unauthorized)?;
+    headers.insert(name, value);
+    Ok(())
+}
+
+/// `_context`: a JSON object, or a string that holds one.
+fn check_context(context: &Value) -> Result<(), ParseError> {
+    let is_object = match context {
+        Value::Object(_) => true,
+        Value::String(text) => matches!(serde_json::from_str(text), Ok(Value::Object(_))),
+        _ => false,
+    };
+    if is_object {
+        Ok(())
+    } else {
+        Err(ParseError::new(107, "Invalid object for context."))
+    }
+}
+
+/// `uri` with `fields` added to its query string, except those the query
+/// already has.
+fn with_query(uri: &Uri, fields: &Map<String, Value>) -> Result<Uri, ApiError> {
+    let query = uri.query().unwrap_or("");
+    let present: Vec<String> = form_urlencoded::parse(query.as_bytes())
+        .map(|(name, _)| name.into_owned())
+        .collect();
+    let mut encoded = form_urlencoded::Serializer::for_suffix(query.to_owned(), 0);
+    for (name, value) in fields {
+        if present.iter().any(|p| p == name) {
+            continue;
+        }
+        match value {
+            Value::String(text) => encoded.append_pair(name, text),
+            other => encoded.append_pair(name, &other.to_string()),
+        };
+    }
+    let query = encoded.finish();
+    let path_and_query = if query.is_empty() {
+        uri.path().to_owned()
+    } else {
+        format!("{}?{query}", uri.path())
+    };
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = Some(path_and_query.parse().map_err(ParseError::internal)?);
+    Uri::from_parts(parts).map_err(|e| ParseError::internal(e).into())
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
