@@ -65,7 +65,16 @@ test('sets and arrays: containedIn, notContainedIn, containsAll, exists', async 
   assert.deepEqual(names(await inBatch(batch).containedIn('tags', ['loud', 'flying']).ascending('rank').find()), ['bee', 'dog']);
   assert.deepEqual(names(await inBatch(batch).doesNotExist('tags').find()), ['eel']);
   assert.equal(await inBatch(batch).exists('tags').count(), 4);
+});
+
+test('text: startsWith, endsWith and contains look for the text literally', async () => {
+  const batch = await saveBatch();
+  // The SDK quotes the text (\Q…\E in a $regex).
   assert.deepEqual(names(await inBatch(batch).startsWith('name', 'be').find()), ['bee']);
+  assert.deepEqual(names(await inBatch(batch).endsWith('name', 'at').find()), ['cat']);
+  assert.deepEqual(names(await inBatch(batch).contains('name', 'e').ascending('name').find()), ['bee', 'eel']);
+  assert.deepEqual(await inBatch(batch).startsWith('name', 'b.').find(), [], 'a dot is a dot, not any character');
+  assert.deepEqual(names(await inBatch(batch).matches('name', '^[ab]').ascending('name').find()), ['ant', 'bee']);
 });
 
 test('order, limit and skip', async () => {
