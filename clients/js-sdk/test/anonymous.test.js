@@ -51,3 +51,19 @@ test('an anonymous user can save its own data and sign up properly later', async
   const loggedIn = await Parse.User.logIn(username, 'p4ssw0rd!');
   assert.equal(loggedIn.id, user.id);
 });
+
+test('conflict: authData already linked to one user cannot be linked to another (208)', async () => {
+  const authData = { id: randomUUID() };
+  const first = await Parse.User.logInWith('anonymous', { authData });
+  await Parse.User.logOut();
+
+  const other = new Parse.User();
+  other.set('username', `anon_other_${randomUUID().slice(0, 8)}`);
+  other.set('password', 'p4ssw0rd!');
+  await other.signUp();
+  const error = await rejectsWithCode(other.linkWith('anonymous', { authData }), Parse.Error.ACCOUNT_ALREADY_LINKED);
+  assert.match(error.message, /this auth is already used/i);
+  // The id still logs the first user in.
+  await Parse.User.logOut();
+  assert.equal((await Parse.User.logInWith('anonymous', { authData })).id, first.id);
+});
