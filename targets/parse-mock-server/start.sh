@@ -11,8 +11,14 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-cargo build --quiet --release -p parse-mock-server
-server="$root/target/release/parse-mock-server"
+# A release build by default. PARSE_MOCK_SERVER_BUILD=debug uses the debug
+# build instead (same behaviour; CI sets it, as `cargo test` has just built
+# everything it needs, where a first release build costs minutes).
+case "${PARSE_MOCK_SERVER_BUILD:-release}" in
+  release) cargo build --quiet --release -p parse-mock-server; server="$root/target/release/parse-mock-server" ;;
+  debug) cargo build --quiet -p parse-mock-server; server="$root/target/debug/parse-mock-server" ;;
+  *) echo "PARSE_MOCK_SERVER_BUILD must be release or debug" >&2; exit 2 ;;
+esac
 
 start_instance() {
   local name=$1 port=$2; shift 2

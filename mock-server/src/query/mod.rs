@@ -11,11 +11,13 @@
 //! - [`geo`]: the geo operators (`$nearSphere`, `$within`, `$geoWithin`,
 //!   `$geoIntersects`) and the checks of GeoPoints and Polygons.
 //! - [`text`]: the `$text` search.
+//! - [`regex_quote`]: `\Q…\E` literal text in a `$regex`.
 
 pub mod aggregate;
 pub mod eval;
 pub mod geo;
 pub mod parse;
+pub mod regex_quote;
 pub mod resolve;
 pub mod text;
 pub mod validate;

@@ -157,7 +157,7 @@ pub fn compile(pattern: &str, options: &str) -> Result<regex::Regex, ParseError>
     if let Some(regex) = cached {
         return Ok(regex);
     }
-    let regex = regex::RegexBuilder::new(pattern)
+    let regex = regex::RegexBuilder::new(&super::regex_quote::unquote(pattern))
         .case_insensitive(options.contains('i'))
         .multi_line(options.contains('m'))
         .ignore_whitespace(options.contains('x'))
