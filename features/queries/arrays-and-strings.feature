@@ -77,6 +77,20 @@ Feature: Queries on array and string values
     Then the response status is 200
     And the results are the objects "bigDaddy, bigDaddys", in any order
 
+  @id.queries.regex-quoted-literal
+  Scenario: Text between \Q and \E in a $regex is literal, as the SDKs' startsWith, endsWith and contains send it
+    # The JavaScript SDK's query.startsWith("name", "a.b") sends ^\Qa.b\E: the
+    # dot is a dot, not any character.
+    Given the class Version holds these objects:
+      | object | name  |
+      | exact  | a.b   |
+      | longer | a.b.c |
+      | other  | axb   |
+    When the client queries /classes/{{Version}} with:
+      | where | {"name": {"$regex": "^\\\\Qa.b\\\\E"}} |
+    Then the response status is 200
+    And the results are the objects "exact, longer", in any order
+
   Scenario Outline: $options change how $regex matches: <option>
     Given the class BarbecueSauce holds these objects:
       | object    | name                   |
