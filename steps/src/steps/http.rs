@@ -146,18 +146,11 @@ async fn sends_text_plain(
     method: String,
     path: String,
 ) -> StepResult {
-    let method = Method::from_bytes(method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
-    let path = world.render(&path)?;
-    let body = world.render(docstring(step)?)?;
-    let mut request = world.request(method, &path, Some(body));
-    request
-        .headers
-        .retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
-    request
-        .headers
-        .push(("Content-Type".to_owned(), "text/plain".to_owned()));
-    world.send(request).await?;
-    Ok(())
+    let body = docstring(step)?;
+    world.set_header("Content-Type", "text/plain");
+    let sent = send(world, &method, &path, Some(body)).await;
+    world.remove_header("Content-Type");
+    sent
 }
 
 /// Sends `method path` with the scenario's headers; placeholders are filled in
