@@ -78,7 +78,7 @@ Feature: Queries on array and string values
     And the results are the objects "bigDaddy, bigDaddys", in any order
 
   @id.queries.regex-quoted-literal
-  Scenario: Text between \Q and \E in a $regex is literal, as the SDKs' startsWith, endsWith and contains send it
+  Scenario: A $regex's text between \Q and \E is literal, as the SDKs' startsWith and contains send it
     # The JavaScript SDK's query.startsWith("name", "a.b") sends ^\Qa.b\E: the
     # dot is a dot, not any character.
     Given the class Version holds these objects:
