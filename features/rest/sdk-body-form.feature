@@ -195,6 +195,22 @@ Feature: The JavaScript SDK's request form: keys and method in the body
     Then the response status is 200
     And the object note of class Note no longer exists, even for the master key
 
+  @id.sdk-form.method-with-headers
+  Scenario: _method tunnels a POST in the header form too
+    Given the object note of class Note exists with:
+      """
+      {"title": "read me"}
+      """
+    When the client sends POST /classes/{{Note}}/{{note.objectId}} with body:
+      """
+      {"_method": "GET"}
+      """
+    Then the response status is 200
+    And the response body contains:
+      """
+      {"objectId": "{{note.objectId}}", "title": "read me"}
+      """
+
   @id.sdk-form.method-only-on-post
   Scenario: _method is read on a POST only; in any other request it is a field name, and an invalid one
     Given the object note of class Note exists with:
