@@ -220,12 +220,12 @@ Feature: Uploading, serving and deleting files
 
   @id.files.other-application-refused
   Scenario: A file url under another application id answers HTTP 403
+    # The guide names no body for this refusal, and Parse Server's differs
+    # by version: 9.10.0 answers {"error": "Permission denied"} (its session
+    # middleware, as the request carries a session token), 8.x the Parse
+    # error 119 "Invalid application ID." (FilesRouter getHandler).
     When the client sends GET {{target}}/files/{{otherApp}}/{{nothing}}.txt
     Then the response status is 403
-    And the response body is:
-      """
-      {"error": "Permission denied"}
-      """
 
   @id.files.public-upload-refused
   Scenario: An upload without a logged-in user is refused with code 130

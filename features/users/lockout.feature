@@ -61,11 +61,14 @@ Feature: Account lockout
   @id.lockout.relocks-after-expiry
   Scenario: Once a lock has expired, one more wrong password locks the account again at once
     # Parse Server keeps the failure count until a correct password
-    # (src/AccountLockout.js: a count past the threshold answers the lockout error).
+    # (src/AccountLockout.js), so the wrong password locks the account again.
+    # The answer to that wrong password itself differs by version: Parse
+    # Server 9 answers the lockout error, 8.x still "Invalid
+    # username/password." (it sets the new lock without refusing the attempt
+    # as locked); the next login is refused as locked on both.
     Given cooldude6 has failed to log in as many times as the lockout threshold
     When the lockout duration has passed
     And cooldude6 logs in with password "not-the-password"
-    Then the response is the account lockout error
     When cooldude6 logs in with password "p_n7!-e8"
     Then the response is the account lockout error
 

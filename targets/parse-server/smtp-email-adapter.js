@@ -2,7 +2,7 @@
 // to the SMTP sink of the parse-conformance runner. The link is in the plain
 // text body. Only the address and the link are used from the user object,
 // never its internal fields. Failures are logged, never thrown.
-const nodemailer = require('nodemailer');
+const nodemailer = require('./package-require')('nodemailer');
 
 module.exports = function SmtpEmailAdapter(options = {}) {
   const transport = nodemailer.createTransport({

@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
-# Starts the real Parse Server 9.10.0 for the conformance suite, on
+# Starts the real Parse Server (9.10.0, or the one PARSE_CONFORMANCE_PACKAGE_DIR
+# pins: below) for the conformance suite, on
 # PostgreSQL from Debian's packages, at http://127.0.0.1:1337/parse.
 # Idempotent: installs what is missing, starts from a fresh database, and
 # waits until /health answers. Stop it with stop.sh.
 # PARSE_CONFORMANCE_PORT (default 1337) and PARSE_CONFORMANCE_DB (default
 # parse_conformance) let a second copy run beside the first.
+# PARSE_CONFORMANCE_PACKAGE_DIR (default: this folder) names the folder whose
+# package.json and package-lock.json pin the Parse Server to run: npm ci,
+# the logs, pid files and uploaded files go there, while config.js, the
+# email adapter and auth/ come from this folder (../parse-server-8/start.sh
+# runs the latest Parse Server 8.x so).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here"
+package_dir="$(cd "${PARSE_CONFORMANCE_PACKAGE_DIR:-$here}" && pwd)"
+# config.js, smtp-email-adapter.js and auth/ load their packages from here.
+export PARSE_CONFORMANCE_PACKAGE_DIR="$package_dir"
+cd "$package_dir"
 
 db_name="${PARSE_CONFORMANCE_DB:-parse_conformance}"
 db_user=parse_conformance
 db_password=parse_conformance
 port="${PARSE_CONFORMANCE_PORT:-1337}"
 
-log() { echo "[parse-server target] $*"; }
+log() { echo "[$(basename "$package_dir") target] $*"; }
 
 # 1. PostgreSQL (PostGIS for the geo queries: 1b below).
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
@@ -33,7 +42,7 @@ if ! pg_lsclusters --no-header | awk '{print $4}' | grep -q online; then
   log "starting PostgreSQL cluster $cluster"
   # shellcheck disable=SC2086
   pg_ctlcluster $cluster start
-  touch "$here/.started-postgres"
+  touch "$package_dir/.started-postgres"
 fi
 as_postgres() { runuser -u postgres -- "$@"; }
 for _ in $(seq 1 30); do as_postgres psql -qAt -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
@@ -71,10 +80,11 @@ if [ ! -d node_modules/parse-server ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Uploaded files (config.js filesAdapter) live in files/, fresh at each start
+# Uploaded files (config.js filesAdapter) live in files/ (of the package
+# folder, the working directory), fresh at each start
 # like the database.
-rm -rf "$here/files"
-mkdir -p "$here/files"
+rm -rf "$package_dir/files"
+mkdir -p "$package_dir/files"
 
 # 3. Start it and three more instances of the same app on the same database, for
 # the options that change every sign-up: preventLoginWithUnverifiedEmail
@@ -90,14 +100,19 @@ start_instance() {
     log "stopping the previous $name"
     kill "$(cat "$pid_file")"; sleep 1
   fi
+  # Another server on the port would answer /health below in its place.
+  if curl -fsS "http://127.0.0.1:${instance_port}/parse/health" >/dev/null 2>&1; then
+    log "port $instance_port is taken by another server; choose others with PARSE_CONFORMANCE_PORT"
+    return 1
+  fi
   log "starting $name on port $instance_port"
   env "$@" PARSE_CONFORMANCE_PORT="$instance_port" \
     PARSE_CONFORMANCE_DATABASE_URI="postgres://$db_user:$db_password@127.0.0.1:5432/$db_name" \
-    nohup node node_modules/parse-server/bin/parse-server config.js >"$log_file" 2>&1 &
+    nohup node node_modules/parse-server/bin/parse-server "$here/config.js" >"$log_file" 2>&1 &
   echo $! >"$pid_file"
   for _ in $(seq 1 60); do
     if curl -fsS "http://127.0.0.1:${instance_port}/parse/health" 2>/dev/null | grep -q '"ok"'; then
-      log "ready: http://127.0.0.1:${instance_port}/parse (log: $here/$log_file)"
+      log "ready: http://127.0.0.1:${instance_port}/parse (log: $package_dir/$log_file)"
       return 0
     fi
     if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then break; fi

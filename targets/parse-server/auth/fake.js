@@ -1,7 +1,7 @@
 // A test auth adapter that never calls the internet: it accepts any authData
 // whose token is not the agreed invalid one, "invalid-token", and refuses that
 // one the way the real adapters refuse a bad token (code 101).
-const Parse = require('parse/node').Parse;
+const Parse = require('../package-require')('parse/node').Parse;
 
 const INVALID_TOKEN = 'invalid-token';
 
