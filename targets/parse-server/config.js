@@ -51,8 +51,15 @@ module.exports = {
   // start.sh starts on port + 3 with PARSE_CONFORMANCE_SESSION_LENGTH=3, whose
   // sessions expire after 3 seconds (capability session-length).
   sessionLength: Number(env('PARSE_CONFORMANCE_SESSION_LENGTH', 31536000)),
-  // Lock an account after 3 failed logins, for 3 seconds (duration is in minutes).
-  accountLockout: { threshold: 3, duration: 0.05, unlockOnPasswordReset: true },
+  // Lock an account after 3 failed logins, for 3 seconds (duration is in
+  // minutes; PARSE_CONFORMANCE_LOCKOUT_MINUTES changes it, as
+  // ../parse-server-8/env.sh does, and the profile's lockout capability
+  // must say the same).
+  accountLockout: {
+    threshold: 3,
+    duration: Number(env('PARSE_CONFORMANCE_LOCKOUT_MINUTES', 0.05)),
+    unlockOnPasswordReset: true,
+  },
   // Files: on PostgreSQL there is no GridFS, so files go to the local file
   // system (@parse/fs-files-adapter, pinned by package-lock.json), under
   // files/ in this folder (the adapter's path is relative to the working
