@@ -6,6 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/env.sh"
+root="$(cd "$here/../.." && pwd)"
 version=$(node -p "require('$here/package.json').dependencies['parse-server']")
-export PARSE_CONFORMANCE_REPORT_DIR="$here/../../reports/targets/parse-server-$version"
+export PARSE_CONFORMANCE_REPORT_DIR="$root/reports/targets/parse-server-$version"
 exec "$here/../parse-server/report.sh" "$@"
