@@ -325,6 +325,13 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
     Then the response is the Parse error 107 "Invalid object for context."
 
+  @id.sdk-form.invalid-context-header
+  Scenario: The request context header must hold a JSON object too
+    Given the class Note exists
+    And the client sends the header "X-Parse-Cloud-Context" with "[1, 2]"
+    When the client sends GET /classes/{{Note}}
+    Then the response is the Parse error 107 "Invalid object for context."
+
   @id.sdk-form.header-form-wins
   Scenario: When a header names the application, keys in the body are the request's own fields, and invalid ones
     Given the class Note exists

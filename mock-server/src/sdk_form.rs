@@ -219,8 +219,9 @@ fn set_header(headers: &mut HeaderMap, name: &str, value: &str) -> Result<(), Ap
     Ok(())
 }
 
-/// `_context`: a JSON object, or a string that holds one.
-fn check_context(context: &Value) -> Result<(), ParseError> {
+/// `_context` (and the header `X-Parse-Cloud-Context`): a JSON object, or
+/// a string that holds one.
+pub fn check_context(context: &Value) -> Result<(), ParseError> {
     let is_object = match context {
         Value::Object(_) => true,
         Value::String(text) => matches!(serde_json::from_str(text), Ok(Value::Object(_))),
