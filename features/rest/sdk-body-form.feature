@@ -312,6 +312,16 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
     Then the response is the unauthorized error
 
+  @id.sdk-form.empty-key-is-a-field
+  Scenario: An empty key field in the body is not a key but a field of the request, and an invalid one
+    Given the class Note exists
+    And the client sends no Parse headers
+    When the client sends POST /classes/{{Note}} as text/plain with body:
+      """
+      {"_ApplicationId": "{{app_id}}", "_MasterKey": "{{master_key}}", "_SessionToken": "", "title": "never stored"}
+      """
+    Then the response is the Parse error 105 "Invalid field name: _SessionToken."
+
   @id.sdk-form.invalid-context @client-keys
   Scenario: The request context in the body must be a JSON object
     # _context carries values for Cloud Code triggers; a string must hold a
@@ -323,6 +333,13 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
       {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "_context": "not an object", "title": "never stored"}
       """
+    Then the response is the Parse error 107 "Invalid object for context."
+
+  @id.sdk-form.invalid-context-header
+  Scenario: The request context header must hold a JSON object too
+    Given the class Note exists
+    And the client sends the header "X-Parse-Cloud-Context" with "[1, 2]"
+    When the client sends GET /classes/{{Note}}
     Then the response is the Parse error 107 "Invalid object for context."
 
   @id.sdk-form.header-form-wins

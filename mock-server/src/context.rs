@@ -11,6 +11,8 @@
 //!   `X-Parse-Windows-Key`), else 403 unauthorized.
 //! - `X-Parse-Master-Key` equal to the master key gives master access; a
 //!   wrong one is ignored, as Parse Server does.
+//! - `X-Parse-Cloud-Context`, when sent, must hold a JSON object (else 107
+//!   `Invalid object for context.`), checked before anything else.
 //! - `X-Parse-Session-Token` is resolved to its session (209 when unknown);
 //!   it is ignored on `/login`. A token past its `expiresAt` is 209
 //!   `Session token is expired.`
@@ -146,6 +148,12 @@ impl FromRequestParts<AppState> for RequestContext {
     ) -> Result<Self, Self::Rejection> {
         let config = &state.config;
         let headers = &parts.headers;
+        // Checked first, as Parse Server does: values for Cloud Code
+        // triggers, a JSON object.
+        if let Some(context) = header(headers, "x-parse-cloud-context") {
+            let context = serde_json::Value::String(context.to_owned());
+            crate::sdk_form::check_context(&context)?;
+        }
         let basic = basic_auth(headers);
         let app_id_ok = match header(headers, "x-parse-application-id") {
             Some(id) => key_matches(id, &config.app_id),

@@ -20,7 +20,8 @@
 //!   and `_InstallationId` become their headers, `_ContentType` the
 //!   `Content-Type`, and `_ClientVersion` and `_RevocableSession` are
 //!   dropped. `_MasterKey`, `_SessionToken`, `_InstallationId` or
-//!   `_ContentType` that is not a string: 403. `_context` must be a JSON
+//!   `_ContentType` that is not a string: 403; one that is `null`, `false`,
+//!   `0` or `""` is left in the body, where it is an invalid field name. `_context` must be a JSON
 //!   object, or a string holding one: else 107 `Invalid object for
 //!   context.`
 //! - A file upload in this form (`POST /files/<name>` without the header)
@@ -115,40 +116,53 @@ impl SdkForm {
 
     /// The keys in the body, when no header names the app.
     fn take_keys(&mut self, config: &Config) -> Result<(), ApiError> {
-        let headers = &mut self.parts.headers;
         let app_id = self.fields.remove("_ApplicationId");
         let app_named =
             matches!(&app_id, Some(Value::String(id)) if key_matches(id, &config.app_id));
-        let master_header_ok = headers
+        let master_header_ok = self
+            .parts
+            .headers
             .get("x-parse-master-key")
             .and_then(|v| v.to_str().ok())
             .is_none_or(|key| key_matches(key, &config.master_key));
         if !app_named || !master_header_ok {
             return Err(ApiError::Unauthorized);
         }
+        let headers = &mut self.parts.headers;
         set_header(headers, "x-parse-application-id", &config.app_id)?;
         match self.fields.remove("_JavaScriptKey") {
-            Some(Value::String(key)) if !key.is_empty() => {
-                set_header(headers, "x-parse-javascript-key", &key)?;
-            }
+            Some(Value::String(key)) => set_header(headers, "x-parse-javascript-key", &key)?,
             _ => {
                 headers.remove("x-parse-javascript-key");
             }
         }
         for (field, name) in KEY_FIELDS {
-            if let Some(value) = self.fields.remove(field).filter(is_truthy) {
-                set_header(headers, name, string(&value)?)?;
+            if let Some(value) = self.take_truthy(field) {
+                set_header(&mut self.parts.headers, name, string(&value)?)?;
             }
         }
-        if let Some(value) = self.fields.remove("_ContentType").filter(is_truthy) {
-            set_header(headers, header::CONTENT_TYPE.as_str(), string(&value)?)?;
+        if let Some(value) = self.take_truthy("_ContentType") {
+            let content_type = header::CONTENT_TYPE.as_str();
+            set_header(&mut self.parts.headers, content_type, string(&value)?)?;
         }
-        if let Some(context) = self.fields.remove("_context").filter(is_truthy) {
+        if let Some(context) = self.take_truthy("_context") {
             check_context(&context)?;
         }
         self.fields.remove("_ClientVersion");
         self.fields.remove("_RevocableSession");
         Ok(())
+    }
+
+    /// Takes a key field out of the body when JavaScript would take it as
+    /// true; one that is `null`, `false`, `0` or `""` stays in the body as
+    /// a field of the request, as Parse Server leaves it (and refuses it
+    /// there as an invalid field name).
+    fn take_truthy(&mut self, field: &str) -> Option<Value> {
+        if self.fields.get(field).is_some_and(is_truthy) {
+            self.fields.remove(field)
+        } else {
+            None
+        }
     }
 
     /// The rewritten request: the fields as its body, or in its query
@@ -195,8 +209,7 @@ fn is_file_route(uri: &Uri, config: &Config) -> bool {
         .is_some_and(|rest| rest.starts_with("/files"))
 }
 
-/// Whether JavaScript would take the value as true: Parse Server skips
-/// `null`, `false`, `0` and `""`.
+/// Whether JavaScript would take the value as true.
 fn is_truthy(value: &Value) -> bool {
     match value {
         Value::Null | Value::Bool(false) => false,
@@ -219,8 +232,9 @@ fn set_header(headers: &mut HeaderMap, name: &str, value: &str) -> Result<(), Ap
     Ok(())
 }
 
-/// `_context`: a JSON object, or a string that holds one.
-fn check_context(context: &Value) -> Result<(), ParseError> {
+/// `_context` (and the header `X-Parse-Cloud-Context`): a JSON object, or
+/// a string that holds one.
+pub fn check_context(context: &Value) -> Result<(), ParseError> {
     let is_object = match context {
         Value::Object(_) => true,
         Value::String(text) => matches!(serde_json::from_str(text), Ok(Value::Object(_))),
