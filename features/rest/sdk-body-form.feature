@@ -40,7 +40,7 @@ Feature: The JavaScript SDK's request form: keys and method in the body
     And the client sends no Parse headers
     When the client sends POST /classes/{{Note}} as text/plain with body:
       """
-      {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "_ClientVersion": "js8.0.0", "title": "written from a page"}
+      {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "_ClientVersion": "js8.0.0", "_context": {"source": "a page"}, "title": "written from a page"}
       """
     Then the response status is 201
     And the object in the response is known as note
@@ -49,6 +49,7 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       {"title": "written from a page"}
       """
     And the response body has no field "_ClientVersion"
+    And the response body has no field "_context"
 
   @id.sdk-form.sign-up-stores-no-keys @client-keys
   Scenario: Signing up in the SDK's form opens a session and stores none of the body's keys on the user
@@ -56,7 +57,7 @@ Feature: The JavaScript SDK's request form: keys and method in the body
     And the client sends no Parse headers
     When the client sends POST /users as text/plain with body:
       """
-      {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "_ClientVersion": "js8.0.0", "_InstallationId": "{{device}}", "_RevocableSession": "1", "username": "{{cooldude6}}", "password": "p_n7!-e8"}
+      {"_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "_ClientVersion": "js8.0.0", "_InstallationId": "{{device}}", "_RevocableSession": "1", "_context": "{\"source\": \"a page\"}", "username": "{{cooldude6}}", "password": "p_n7!-e8"}
       """
     Then the response status is 201
     And the response body matches the schema "signup-response"
@@ -142,6 +143,25 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
       {"count": 2, "results": [{"objectId": "{{third.objectId}}", "rank": 3}]}
       """
+
+  @id.sdk-form.method-get-query-string-wins @client-keys
+  Scenario: A parameter in both the query string and the body of a _method GET is taken from the query string
+    Given the client talks to the target's instance for "client-keys"
+    And the object first of class Score exists with:
+      """
+      {"player": "{{Sean}}", "rank": 1}
+      """
+    And the object second of class Score exists with:
+      """
+      {"player": "{{Sean}}", "rank": 2}
+      """
+    And the client sends no Parse headers
+    When the client sends POST /classes/{{Score}}?limit=1 as text/plain with body:
+      """
+      {"_method": "GET", "_ApplicationId": "{{app_id}}", "_JavaScriptKey": "{{javascript_key}}", "where": {"player": "{{Sean}}"}, "order": "rank", "limit": 5}
+      """
+    Then the response status is 200
+    And the results are the objects "first", in any order
 
   @id.sdk-form.method-any-case @client-keys
   Scenario: _method may be written in any case
@@ -312,15 +332,29 @@ Feature: The JavaScript SDK's request form: keys and method in the body
       """
     Then the response is the unauthorized error
 
-  @id.sdk-form.empty-key-is-a-field
-  Scenario: An empty key field in the body is not a key but a field of the request, and an invalid one
+  Scenario Outline: A key field in the body that JavaScript takes as false (<value>) is an invalid field name
     Given the class Note exists
     And the client sends no Parse headers
     When the client sends POST /classes/{{Note}} as text/plain with body:
       """
-      {"_ApplicationId": "{{app_id}}", "_MasterKey": "{{master_key}}", "_SessionToken": "", "title": "never stored"}
+      {"_ApplicationId": "{{app_id}}", "_MasterKey": "{{master_key}}", "_SessionToken": <value>, "title": "never stored"}
       """
     Then the response is the Parse error 105 "Invalid field name: _SessionToken."
+
+    @id.sdk-form.empty-key-is-a-field
+    Examples: an empty string
+      | value |
+      | ""    |
+
+    @id.sdk-form.zero-key-is-a-field
+    Examples: zero
+      | value |
+      | 0     |
+
+    @id.sdk-form.false-key-is-a-field
+    Examples: false
+      | value |
+      | false |
 
   @id.sdk-form.invalid-context @client-keys
   Scenario: The request context in the body must be a JSON object
