@@ -70,7 +70,7 @@ pub struct TargetArgs {
     pub schemas: Option<PathBuf>,
 
     /// Print every scenario (id, name, tags, capabilities; one a line,
-    /// tab-separated) instead of running; --tags selects. No target is
+    /// tab-separated) instead of running; --tags and --name select. No target is
     /// contacted.
     #[arg(long)]
     pub list: bool,

@@ -79,7 +79,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     let args: TargetArgs = opts.custom.clone();
     let features = SuiteFiles::resolve(args.features.as_deref(), Kind::Features)?;
     if args.list || args.explain.is_some() {
-        return document(&args, &features, opts.tags_filter.as_ref());
+        return document(
+            &args,
+            &features,
+            opts.re_filter.as_ref(),
+            opts.tags_filter.as_ref(),
+        );
     }
     let schemas = Schemas::compile(&SuiteFiles::resolve(
         args.schemas.as_deref(),
@@ -229,17 +234,25 @@ fn parse_options<O: cli::Parser>(args: impl IntoIterator<Item = OsString>) -> O 
 }
 
 /// `--list` and `--explain`: the features as a catalog, printed; no target
-/// is contacted. An unknown id is an error (exit code 2).
+/// is contacted. `--list` follows `--name` and `--tags` as a run does. An unknown id is an error (exit code 2).
 fn document(
     args: &TargetArgs,
     features: &SuiteFiles,
+    name: Option<&regex::Regex>,
     tags: Option<&cucumber::gherkin::tagexpr::TagOperation>,
 ) -> Result<ExitCode, String> {
     let catalog = Catalog::new(features)?;
+    let selected = || -> Vec<&catalog::Entry> {
+        catalog
+            .select(tags)
+            .into_iter()
+            .filter(|entry| name.is_none_or(|name| name.is_match(&entry.name)))
+            .collect()
+    };
     let text = match &args.explain {
         Some(id) => catalog.explain(catalog.find(id)?),
-        None if args.json => catalog::list_json(&catalog.select(tags)) + "\n",
-        None => catalog::list_lines(&catalog.select(tags)),
+        None if args.json => catalog::list_json(&selected()) + "\n",
+        None => catalog::list_lines(&selected()),
     };
     // A closed pipe (`--list | head`) is not an error.
     let _ = io::Write::write_all(&mut io::stdout().lock(), text.as_bytes());
