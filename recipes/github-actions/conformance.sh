@@ -68,11 +68,14 @@ fi
 
 if [ -n "${BACKEND_START:-}" ]; then
   echo "== start the backend: $BACKEND_START"
+  started=$SECONDS
   bash -c "$BACKEND_START"
+  echo "started in $((SECONDS - started)) s"
 fi
 
 echo "== run the suite: $runner --profile $PARSE_CONFORMANCE_PROFILE --reports $reports $*"
 status=0
+started=$SECONDS
 "$runner" --profile "$PARSE_CONFORMANCE_PROFILE" --reports "$reports" --color never "$@" || status=$?
 
 echo "== reports"
@@ -85,5 +88,5 @@ for kept in junit.xml summary.md results.json html; do
     fi
   fi
 done
-echo "the runner exited with $status"
+echo "the runner exited with $status after $((SECONDS - started)) s"
 exit "$status"
