@@ -430,14 +430,23 @@ fn comments_before(text: &str, line: usize) -> Vec<String> {
     comments
 }
 
-/// The `#` lines between byte offsets `start` and `end` of `text`.
+/// The `#` lines between byte offsets `start` and `end` of `text`, but for
+/// those that end it: gherkin's span of a scenario runs on to the next one,
+/// so the comments above the next scenario are in it.
 fn comments_within(text: &str, start: usize, end: usize) -> Vec<String> {
-    text.get(start..end.min(text.len()))
+    let lines: Vec<&str> = text
+        .get(start..end.min(text.len()))
         .unwrap_or_default()
         .lines()
         .map(str::trim)
+        .collect();
+    let body = lines
+        .iter()
+        .rposition(|l| !(l.is_empty() || l.starts_with('#') || l.starts_with('@')))
+        .map_or(&lines[..0], |last| &lines[..=last]);
+    body.iter()
         .filter(|l| l.starts_with('#'))
-        .map(str::to_owned)
+        .map(|l| (*l).to_owned())
         .collect()
 }
 
@@ -466,6 +475,7 @@ Feature: Signing up
       """
     Then the response status is 201
 
+  # About the outline only.
   Scenario Outline: Querying with <op>
     # Inside the outline.
     Given the users:
@@ -571,12 +581,13 @@ Feature: Signing up
         let entry = catalog.find("query.gt").unwrap();
         let text = catalog.explain(entry);
         assert!(
-            text.starts_with("query.gt (users/signup.feature:33)\n"),
+            text.starts_with("query.gt (users/signup.feature:34)\n"),
             "{text}"
         );
         assert!(
             text.ends_with(
-                r#"  # Inside the outline.
+                r#"  # About the outline only.
+  # Inside the outline.
   # Only the second block.
   Scenario Outline: Querying with <op>
     Given the users:
