@@ -58,13 +58,32 @@ pub struct TargetArgs {
     #[arg(long, value_name = "FILE", env = "PARSE_CONFORMANCE_CHROMEDRIVER")]
     pub chromedriver: Option<PathBuf>,
 
-    /// Folder of the `.feature` files.
+    /// Folder of the `.feature` files, instead of the runner's built-in copy
+    /// (`cargo run` and `cargo test` use the checkout's features/ by default).
     #[arg(long, value_name = "DIR")]
     pub features: Option<PathBuf>,
 
-    /// Folder of the JSON Schemas of response bodies.
+    /// Folder of the JSON Schemas of response bodies, instead of the
+    /// runner's built-in copy (`cargo run` and `cargo test` use the
+    /// checkout's schemas/ by default).
     #[arg(long, value_name = "DIR")]
     pub schemas: Option<PathBuf>,
+
+    /// Print every scenario (id, name, tags, capabilities; one a line,
+    /// tab-separated) instead of running; --tags and --name select. No target is
+    /// contacted.
+    #[arg(long)]
+    pub list: bool,
+
+    /// With --list: print a JSON array instead.
+    #[arg(long, requires = "list")]
+    pub json: bool,
+
+    /// Print the scenario with this id as documentation (its feature's
+    /// narrative and source, its tags, comments and steps) instead of
+    /// running. No target is contacted.
+    #[arg(long, value_name = "ID", conflicts_with = "list")]
+    pub explain: Option<String>,
 
     /// Folder the reports are written to.
     #[arg(long, value_name = "DIR", default_value = "reports")]
@@ -84,9 +103,10 @@ pub struct TargetArgs {
     pub request_timeout: u64,
 }
 
-/// Resolves one of the suite's folders: the given one, else `NAME` in the
-/// current directory, else `NAME` beside this crate's sources (so both
-/// `cargo run` from the workspace root and `cargo test` find them).
+/// Resolves one of the suite's folders on disk: the given one, else `NAME`
+/// in the current directory, else `NAME` beside this crate's sources. Runs
+/// do not use it any more: [`crate::suite::SuiteFiles::resolve`] also knows
+/// the runner's built-in copy, which an installed binary needs.
 pub fn suite_dir(given: Option<&PathBuf>, name: &str) -> PathBuf {
     if let Some(dir) = given {
         return dir.clone();

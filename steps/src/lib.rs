@@ -7,6 +7,8 @@
 //! which server it talks to.
 //!
 //! # Layout
+//! - [`suite`]: the feature files and schemas, from a folder or built in.
+//! - [`catalog`]: `--list` and `--explain`, the scenarios as documentation.
 //! - [`cli`]: the command line (cucumber's options plus the target's).
 //! - [`capabilities`]: optional behaviour, by tag; what a target lacks is skipped.
 //! - [`target`]: where the target is and which keys it takes; profile files.
@@ -26,6 +28,7 @@
 
 pub mod browser;
 pub mod capabilities;
+pub mod catalog;
 pub mod cli;
 pub mod client;
 pub mod embedded;
@@ -37,6 +40,7 @@ pub mod report;
 pub mod runner;
 pub mod schema;
 pub mod steps;
+pub mod suite;
 pub mod target;
 pub mod template;
 pub mod world;

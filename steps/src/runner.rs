@@ -20,7 +20,8 @@ use serde_json::Value;
 use crate::{
     browser::SharedBrowser,
     capabilities::{self, Machine},
-    cli::{TargetArgs, suite_dir},
+    catalog::{self, Catalog},
+    cli::TargetArgs,
     client::{Client, Request, SendError},
     embedded::Embedded,
     mail::{Mailbox, mailpit::MailpitApi, sink::SmtpSink},
@@ -31,6 +32,7 @@ use crate::{
         verdict::Counts,
     },
     schema::Schemas,
+    suite::{self, Kind, SuiteFiles, SuiteParser},
     target::Target,
     world::{ParseWorld, RunContext},
 };
@@ -73,13 +75,21 @@ fn mailbox_for(target: &Target) -> Result<Option<Mailbox>, String> {
 }
 
 async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, String> {
-    let mut opts = match <cli::Opts<_, _, _, TargetArgs> as cli::Parser>::try_parse_from(args) {
-        Ok(opts) => opts,
-        Err(e) => e.exit(),
-    };
+    let mut opts: cli::Opts<_, _, _, TargetArgs> = parse_options(args);
     let args: TargetArgs = opts.custom.clone();
-    let features = suite_dir(args.features.as_ref(), "features");
-    let schemas = Schemas::load(&suite_dir(args.schemas.as_ref(), "schemas"))?;
+    let features = SuiteFiles::resolve(args.features.as_deref(), Kind::Features)?;
+    if args.list || args.explain.is_some() {
+        return document(
+            &args,
+            &features,
+            opts.re_filter.as_ref(),
+            opts.tags_filter.as_ref(),
+        );
+    }
+    let schemas = Schemas::compile(&SuiteFiles::resolve(
+        args.schemas.as_deref(),
+        Kind::Schemas,
+    )?)?;
 
     let (target, embedded, mailbox) = match Target::from_args(&args)? {
         Some(target) => {
@@ -109,8 +119,9 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         server_version: server_version(&client, &target).await,
     };
     println!(
-        "parse-conformance: running {} against {} ({})",
-        features.display(),
+        "{}: running the features of {} against {} ({})",
+        suite::name_and_version(),
+        features.origin,
         info.target,
         info.url
     );
@@ -154,11 +165,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         down: Default::default(),
     });
     RunContext::install(Arc::clone(&context));
-    let finished = ParseWorld::cucumber()
+    let finished = ParseWorld::cucumber::<&Path>()
+        .with_parser(SuiteParser)
         .with_writer(writer)
         .fail_on_skipped()
         .with_cli(opts)
-        .filter_run(&features, move |f, r, s| selection.runs(f, r, s))
+        .filter_run(features, move |f, r, s| selection.runs(f, r, s))
         .await;
     context.browser.stop().await;
     if let Some(embedded) = embedded {
@@ -172,6 +184,11 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     counts.failed += outcomes.errors.len();
     for error in &outcomes.errors {
         eprintln!("parse-conformance: {error}");
+    }
+    let junit = args.reports.join("junit.xml");
+    if let Ok(xml) = fs::read_to_string(&junit) {
+        fs::write(&junit, suite::stamp_junit(&xml))
+            .map_err(|e| format!("cannot write {}: {e}", junit.display()))?;
     }
     let report = summary::render(&info, &outcomes, &target);
     fs::write(args.reports.join("summary.md"), report)
@@ -195,6 +212,51 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Parses the command line as `parse-conformance` (cucumber's options under
+/// the runner's name, with `--version`); exits on `--help`, `--version` and
+/// bad options, as clap does.
+fn parse_options<O: cli::Parser>(args: impl IntoIterator<Item = OsString>) -> O {
+    let command = O::command()
+        .name("parse-conformance")
+        .bin_name("parse-conformance")
+        .version(suite::VERSION)
+        .about("The Parse REST API conformance suite: runs it against a target (by default the built-in reference server), or lists and explains its scenarios")
+        .long_about(None);
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| O::from_arg_matches(&matches));
+    match parsed {
+        Ok(opts) => opts,
+        Err(e) => e.exit(),
+    }
+}
+
+/// `--list` and `--explain`: the features as a catalog, printed; no target
+/// is contacted. `--list` follows `--name` and `--tags` as a run does. An unknown id is an error (exit code 2).
+fn document(
+    args: &TargetArgs,
+    features: &SuiteFiles,
+    name: Option<&regex::Regex>,
+    tags: Option<&cucumber::gherkin::tagexpr::TagOperation>,
+) -> Result<ExitCode, String> {
+    let catalog = Catalog::new(features)?;
+    let selected = || -> Vec<&catalog::Entry> {
+        catalog
+            .select(tags)
+            .into_iter()
+            .filter(|entry| name.is_none_or(|name| name.is_match(&entry.name)))
+            .collect()
+    };
+    let text = match &args.explain {
+        Some(id) => catalog.explain(catalog.find(id)?),
+        None if args.json => catalog::list_json(&selected()) + "\n",
+        None => catalog::list_lines(&selected()),
+    };
+    // A closed pipe (`--list | head`) is not an error.
+    let _ = io::Write::write_all(&mut io::stdout().lock(), text.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Which scenarios run: cucumber's `--name` and `--tags` selection, then the

@@ -5,10 +5,12 @@
 //! They are compiled once per run and looked up by file stem: `signup-response`
 //! is `schemas/signup-response.json`.
 
-use std::{collections::HashMap, fs, path::Path};
+use std::{collections::HashMap, path::Path};
 
 use jsonschema::{Registry, Validator};
 use serde_json::Value;
+
+use crate::suite::{Kind, SuiteFiles};
 
 /// The base URI of every schema's `$id`.
 pub const BASE_URI: &str = "https://parse-conformance.dev/schemas/";
@@ -30,22 +32,22 @@ impl std::fmt::Debug for Schemas {
 impl Schemas {
     /// Loads and compiles every `*.json` file of `dir`.
     pub fn load(dir: &Path) -> Result<Schemas, String> {
-        let entries = fs::read_dir(dir)
-            .map_err(|e| format!("cannot read schemas in {}: {e}", dir.display()))?;
+        Schemas::compile(&SuiteFiles::from_dir(dir, Kind::Schemas)?)
+    }
+
+    /// Compiles the schemas of `files` (a folder, or the runner's built-in
+    /// copy); a schema is named by its file stem.
+    pub fn compile(files: &SuiteFiles) -> Result<Schemas, String> {
         let mut documents = Vec::new();
-        for entry in entries {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("json") {
-                continue;
-            }
+        for file in &files.files {
+            let path = &file.path;
             let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_owned();
-            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let schema: Value =
-                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                serde_json::from_str(&file.text).map_err(|e| format!("{}: {e}", path.display()))?;
             let expected_id = format!("{BASE_URI}{name}.json");
             if schema.get("$id").and_then(Value::as_str) != Some(expected_id.as_str()) {
                 return Err(format!("{}: $id must be {expected_id}", path.display()));

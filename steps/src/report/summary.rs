@@ -49,6 +49,7 @@ pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
     let counts = count(&judged);
     let mut out = String::new();
     let _ = writeln!(out, "# Parse REST API conformance: {}\n", info.target);
+    let _ = writeln!(out, "- Suite: {}", crate::suite::name_and_version());
     let _ = writeln!(out, "- Target: {}", info.url);
     if let Some(version) = &info.server_version {
         let _ = writeln!(out, "- Server version: {version}");
