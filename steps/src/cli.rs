@@ -75,6 +75,19 @@ pub struct TargetArgs {
     #[arg(long)]
     pub strict: bool,
 
+    // --- Living documentation (issue 13): build the HTML site from results,
+    // without a run.
+    /// Build the living documentation and the compliance matrix (static HTML)
+    /// into DIR from the feature files and the `--results` files, then exit
+    /// without running anything.
+    #[arg(long, value_name = "DIR", requires = "results")]
+    pub html_out: Option<PathBuf>,
+
+    /// A `results.json` for `--html-out`; repeat it for more targets (one
+    /// matrix column each, in the order given).
+    #[arg(long = "results", value_name = "FILE")]
+    pub results: Vec<PathBuf>,
+    // --- end of the living documentation's options.
     /// Seconds to wait for a TCP connection to the target.
     #[arg(long, value_name = "SECONDS", default_value_t = 3)]
     pub connect_timeout: u64,

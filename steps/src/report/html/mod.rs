@@ -1,0 +1,206 @@
+//! The living documentation: a static HTML site made from the feature files
+//! and the `results.json` of any number of runs (one column per target).
+//!
+//! - `index.html`: the targets and their counts, then every area's features.
+//! - `matrix.html`: the compliance matrix, areas and features against
+//!   targets, with counts and pass rates.
+//! - one page per feature (`users-signup.html` for `users/signup.feature`):
+//!   its narrative, its source in the guide, and each scenario as
+//!   documentation, anchored by its stable id (`#signup.created`), with its
+//!   verdict on every target, the expected-failure reason, and for a failure
+//!   the step, the diff and the (redacted, normalized) exchange.
+//! - `style.css`: the one style sheet.
+//!
+//! Plain files: no script, no web font, no server, so the site opens from
+//! disk. Nothing in it depends on the time or the order of a run, so the same
+//! inputs give the same bytes.
+
+mod feature_page;
+mod markup;
+mod matrix;
+
+use std::{
+    collections::HashMap,
+    fs,
+    path::{Path, PathBuf},
+};
+
+use cucumber::gherkin::{self, GherkinEnv};
+
+use super::results::{self, Results, ScenarioResult};
+
+/// A feature file, parsed, with its raw text (for the `#` comments the
+/// parser drops).
+pub struct FeatureDoc {
+    /// Path relative to the features folder, with `/`, e.g. `users/signup.feature`.
+    pub file: String,
+    /// The parsed feature.
+    pub feature: gherkin::Feature,
+    /// The file's lines.
+    pub lines: Vec<String>,
+}
+
+impl FeatureDoc {
+    /// Its area: the folder under `features/`.
+    pub fn area(&self) -> &str {
+        self.file.split('/').next().unwrap_or("")
+    }
+
+    /// The name of its page.
+    pub fn page(&self) -> String {
+        page_of(&self.file)
+    }
+}
+
+/// The page of a feature file: `users/signup.feature` → `users-signup.html`.
+pub fn page_of(file: &str) -> String {
+    format!(
+        "{}.html",
+        file.trim_end_matches(".feature").replace(['/', '\\'], "-")
+    )
+}
+
+/// One target's results, indexed for the pages.
+pub struct Run<'a> {
+    /// The whole file.
+    pub results: &'a Results,
+    by_id: HashMap<&'a str, Vec<&'a ScenarioResult>>,
+    by_line: HashMap<(&'a str, usize), &'a ScenarioResult>,
+}
+
+impl<'a> Run<'a> {
+    fn new(results: &'a Results) -> Run<'a> {
+        let mut by_id: HashMap<&str, Vec<&ScenarioResult>> = HashMap::new();
+        let mut by_line = HashMap::new();
+        for s in &results.scenarios {
+            if !s.id.is_empty() {
+                by_id.entry(s.id.as_str()).or_default().push(s);
+            }
+            by_line.insert((s.feature.as_str(), s.line), s);
+        }
+        Run {
+            results,
+            by_id,
+            by_line,
+        }
+    }
+
+    /// The results of the scenario with this id, else of the scenario at
+    /// this line of this file.
+    pub fn lookup(&self, id: Option<&str>, file: &str, line: usize) -> Vec<&'a ScenarioResult> {
+        if let Some(found) = id.and_then(|id| self.by_id.get(id)) {
+            return found.clone();
+        }
+        self.by_line
+            .get(&(file, line))
+            .copied()
+            .into_iter()
+            .collect()
+    }
+
+    /// The results of every scenario of a feature file.
+    pub fn of_feature(&self, file: &str) -> impl Iterator<Item = &'a ScenarioResult> {
+        let file = file.to_owned();
+        self.results
+            .scenarios
+            .iter()
+            .filter(move |s| s.feature == file)
+    }
+
+    /// The column title: the target's name.
+    pub fn name(&self) -> &str {
+        &self.results.target.name
+    }
+}
+
+/// Reads every `.feature` file under `dir`, sorted by path.
+pub fn load_features(dir: &Path) -> Result<Vec<FeatureDoc>, String> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    files.sort();
+    let mut docs = Vec::new();
+    for path in files {
+        let text = fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let feature = gherkin::Feature::parse(&text, GherkinEnv::default())
+            .map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
+        let file = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        docs.push(FeatureDoc {
+            file,
+            feature,
+            lines: text.lines().map(str::to_owned).collect(),
+        });
+    }
+    docs.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(docs)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "feature") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Every page of the site, by file name, from parsed features and runs.
+pub fn render_site(features: &[FeatureDoc], runs: &[Results]) -> Vec<(String, String)> {
+    let runs: Vec<Run<'_>> = runs.iter().map(Run::new).collect();
+    let mut pages = vec![
+        ("style.css".to_owned(), markup::STYLE.to_owned()),
+        ("index.html".to_owned(), matrix::index(features, &runs)),
+        ("matrix.html".to_owned(), matrix::matrix(features, &runs)),
+    ];
+    for doc in features {
+        pages.push((doc.page(), feature_page::render(doc, &runs)));
+    }
+    pages
+}
+
+/// Writes the site into `out`, replacing the `.html` and `.css` files a
+/// previous build left there (other files, such as a screenshot, stay).
+pub fn write_site(features_dir: &Path, out: &Path, runs: &[Results]) -> Result<(), String> {
+    let features = load_features(features_dir)?;
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    if let Ok(entries) = fs::read_dir(out) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() && path.extension().is_some_and(|e| e == "html" || e == "css") {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
+    for (name, text) in render_site(&features, runs) {
+        let path = out.join(&name);
+        fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes the site of one run, beside its other reports.
+pub fn write_run_site(features_dir: &Path, out: &Path, results: &Results) -> Result<(), String> {
+    write_site(features_dir, out, std::slice::from_ref(results))
+}
+
+/// Builds the site from `results.json` files (one column each, in the order
+/// given) without running anything: `--html-out DIR --results FILE…`.
+pub fn build_from_files(features_dir: &Path, out: &Path, files: &[PathBuf]) -> Result<(), String> {
+    let mut runs = Vec::new();
+    for file in files {
+        let text =
+            fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        runs.push(results::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?);
+    }
+    write_site(features_dir, out, &runs)
+}
