@@ -22,10 +22,9 @@ pub fn render(doc: &FeatureDoc, runs: &[Run<'_>]) -> String {
         esc(&doc.file),
         tags(&feature.tags)
     );
-    let (source, narrative): (Vec<String>, Vec<String>) =
-        paragraphs(feature.description.as_deref().unwrap_or(""))
-            .into_iter()
-            .partition(|p| p.starts_with("Source:"));
+    let (source, narrative): (Vec<String>, Vec<String>) = paragraphs(&narrative(doc))
+        .into_iter()
+        .partition(|p| p.starts_with("Source:"));
     for p in &narrative {
         let _ = writeln!(body, "<p>{}</p>", inline(p));
     }
@@ -65,7 +64,7 @@ pub fn render(doc: &FeatureDoc, runs: &[Run<'_>]) -> String {
         body.push_str("<h2>Background</h2>\n<p>Before each scenario:</p>\n");
         body.push_str(&steps(&background.steps));
     }
-    body.push_str("<h2>Scenarios</h2>\n");
+    body.push_str("<h2>Scenarios</h2>\n<p class=\"tags\">A name in double braces, such as <code>{{cooldude6}}</code>, stands for a name the runner makes unique to the scenario; <code>{{cooldude6.objectId}}</code> for a field of what the scenario created under that name. Comments in italics are the feature file&#39;s own notes, such as what a server does where it departs from the guide.</p>\n");
     let all = feature
         .scenarios
         .iter()
@@ -105,6 +104,19 @@ fn id_of(tags: &[String]) -> Option<&str> {
     tags.iter().find_map(|t| t.strip_prefix("id."))
 }
 
+/// The free text under `Feature:`, from the file itself: the parser's
+/// description loses the blank lines between paragraphs.
+fn narrative(doc: &FeatureDoc) -> String {
+    const ENDS: &[&str] = &["Background:", "Scenario", "Example", "Rule:", "@", "#"];
+    doc.lines
+        .iter()
+        .skip(doc.feature.position.line)
+        .take_while(|line| !ENDS.iter().any(|end| line.trim_start().starts_with(end)))
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The `#` comment lines just above a line (1-based), above its tags.
 fn comments_above(doc: &FeatureDoc, line: usize) -> Vec<String> {
     let mut found = Vec::new();
@@ -122,10 +134,11 @@ fn comments_above(doc: &FeatureDoc, line: usize) -> Vec<String> {
     found
 }
 
+/// The comments above a line as paragraphs (an empty `#` line separates
+/// two).
 fn comments(doc: &FeatureDoc, line: usize) -> String {
-    comments_above(doc, line)
+    paragraphs(&comments_above(doc, line).join("\n"))
         .iter()
-        .filter(|c| !c.is_empty())
         .map(|c| format!("<p class=\"comment\">{}</p>\n", inline(c)))
         .collect()
 }

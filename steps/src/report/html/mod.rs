@@ -204,3 +204,120 @@ pub fn build_from_files(features_dir: &Path, out: &Path, files: &[PathBuf]) -> R
     }
     write_site(features_dir, out, &runs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::results::{FailureInfo, Suite, TargetInfo, VerdictCounts};
+
+    const FEATURE: &str = r#"@users @signup
+Feature: Signing <up>
+  The rules, with `code`.
+
+  Source: Parse REST API guide, Users, "Signing Up".
+
+  Background:
+    Given the client uses the application id and the REST API key
+
+  # What Parse Server does <instead>.
+  @id.signup.created
+  Scenario: Signing up answers 201
+    When the client sends POST /users with body:
+      """
+      {"username": "{{cooldude6}}"}
+      """
+    Then the response status is 201
+
+  Scenario Outline: A comparison: <op>
+    Then the response status is <status>
+
+    @id.signup.less-than
+    Examples: less than
+      | op  | status |
+      | $lt | 200    |
+"#;
+
+    fn doc() -> FeatureDoc {
+        FeatureDoc {
+            file: "users/signup.feature".into(),
+            feature: gherkin::Feature::parse(FEATURE, GherkinEnv::default()).expect("parses"),
+            lines: FEATURE.lines().map(str::to_owned).collect(),
+        }
+    }
+
+    fn results() -> Results {
+        let scenario = |id: &str, line: usize, verdict: &str| ScenarioResult {
+            id: id.into(),
+            feature: "users/signup.feature".into(),
+            line,
+            name: "n".into(),
+            tags: vec![],
+            verdict: verdict.into(),
+            reason: (verdict != "passed").then(|| "a <reason>".to_owned()),
+            failure: (verdict != "passed").then(|| FailureInfo {
+                step: "Then the response status is 201".into(),
+                message: "expected 201, got 400 <script>".into(),
+            }),
+        };
+        Results {
+            suite: Suite {
+                name: "parse-conformance".into(),
+                version: "0.0.0".into(),
+            },
+            target: TargetInfo {
+                name: "t<1>".into(),
+                server_version: None,
+            },
+            counts: VerdictCounts::default(),
+            scenarios: vec![
+                scenario("signup.created", 13, "expected-failure"),
+                scenario("signup.less-than", 26, "passed"),
+            ],
+            errors: vec![],
+        }
+    }
+
+    #[test]
+    fn a_feature_page_anchors_each_id_and_escapes_everything() {
+        let pages = render_site(&[doc()], &[results()]);
+        let names: Vec<_> = pages.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "style.css",
+                "index.html",
+                "matrix.html",
+                "users-signup.html"
+            ]
+        );
+        let page = &pages[3].1;
+        for expected in [
+            "<h1 id=\"feature\">Signing &lt;up&gt;</h1>",
+            "<p>The rules, with <code>code</code>.</p>",
+            "<p class=\"source\"><strong>Source:</strong> Parse REST API guide, Users, &quot;Signing Up&quot;.</p>",
+            "<section class=\"scenario\" id=\"signup.created\">",
+            "<p class=\"comment\">What Parse Server does &lt;instead&gt;.</p>",
+            "<pre>{&quot;username&quot;: &quot;{{cooldude6}}&quot;}</pre>",
+            "<div class=\"examples\" id=\"signup.less-than\">",
+            "<span class=\"status expected-failure\">expected failure</span> t&lt;1&gt;: a &lt;reason&gt;",
+            "<pre>expected 201, got 400 &lt;script&gt;</pre>",
+            "<span class=\"status passed\">passed</span> t&lt;1&gt;</li>",
+        ] {
+            assert!(page.contains(expected), "no {expected} in\n{page}");
+        }
+        assert!(!page.contains("<script>"));
+    }
+
+    #[test]
+    fn the_matrix_has_a_row_per_feature_and_a_column_per_target() {
+        let runs = [results(), results()];
+        let pages = render_site(&[doc()], &runs);
+        let matrix = &pages[2].1;
+        assert_eq!(matrix.matches("<tr class=\"feature\"").count(), 1);
+        assert_eq!(matrix.matches("<th class=\"target\"").count(), 2);
+        assert!(matrix.contains("data-passed=\"1\" data-total=\"2\""));
+        assert!(matrix.contains("<strong>50.0%</strong>"));
+        // The same inputs give the same bytes.
+        assert_eq!(render_site(&[doc()], &runs), pages);
+    }
+}
