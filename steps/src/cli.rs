@@ -94,6 +94,19 @@ pub struct TargetArgs {
     #[arg(long)]
     pub strict: bool,
 
+    // --- Living documentation (issue 13): build the HTML site from results,
+    // without a run.
+    /// Build the living documentation and the compliance matrix (static HTML)
+    /// into DIR from the feature files and the `--results` files, then exit
+    /// without running anything.
+    #[arg(long, value_name = "DIR", requires = "results")]
+    pub html_out: Option<PathBuf>,
+
+    /// A `results.json` for `--html-out`; repeat it for more targets (one
+    /// matrix column each, in the order given).
+    #[arg(long = "results", value_name = "FILE")]
+    pub results: Vec<PathBuf>,
+    // --- end of the living documentation's options.
     /// Seconds to wait for a TCP connection to the target.
     #[arg(long, value_name = "SECONDS", default_value_t = 3)]
     pub connect_timeout: u64,
@@ -101,21 +114,4 @@ pub struct TargetArgs {
     /// Seconds to wait for one whole HTTP exchange with the target.
     #[arg(long, value_name = "SECONDS", default_value_t = 15)]
     pub request_timeout: u64,
-}
-
-/// Resolves one of the suite's folders on disk: the given one, else `NAME`
-/// in the current directory, else `NAME` beside this crate's sources. Runs
-/// do not use it any more: [`crate::suite::SuiteFiles::resolve`] also knows
-/// the runner's built-in copy, which an installed binary needs.
-pub fn suite_dir(given: Option<&PathBuf>, name: &str) -> PathBuf {
-    if let Some(dir) = given {
-        return dir.clone();
-    }
-    let here = PathBuf::from(name);
-    if here.is_dir() {
-        return here;
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(name)
 }

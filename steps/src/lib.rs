@@ -23,7 +23,8 @@
 //! - [`expect`]: JSON expectations with readable diffs.
 //! - [`schema`]: the JSON Schemas of `schemas/`, compiled once per run.
 //! - [`steps`]: step definitions, one module per area.
-//! - [`report`]: scenario outcomes and the Markdown summary.
+//! - [`report`]: scenario outcomes, the Markdown summary, `results.json`, their
+//!   normalization, and the HTML site (living documentation, compliance matrix).
 //! - [`runner`]: wires it all together and decides the exit code.
 
 pub mod browser;

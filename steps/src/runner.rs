@@ -27,7 +27,9 @@ use crate::{
     mail::{Mailbox, mailpit::MailpitApi, sink::SmtpSink},
     redact::Redactor,
     report::{
+        html,
         outcomes::{OutcomeWriter, Outcomes, lock},
+        results,
         summary::{self, RunInfo},
         verdict::Counts,
     },
@@ -85,6 +87,11 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
             opts.re_filter.as_ref(),
             opts.tags_filter.as_ref(),
         );
+    }
+    if let Some(out) = &args.html_out {
+        html::build_from_files(&features, out, &args.results)?;
+        println!("parse-conformance: wrote {}/index.html", out.display());
+        return Ok(ExitCode::SUCCESS);
     }
     let schemas = Schemas::compile(&SuiteFiles::resolve(
         args.schemas.as_deref(),
@@ -170,7 +177,7 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         .with_writer(writer)
         .fail_on_skipped()
         .with_cli(opts)
-        .filter_run(features, move |f, r, s| selection.runs(f, r, s))
+        .filter_run(features.clone(), move |f, r, s| selection.runs(f, r, s))
         .await;
     context.browser.stop().await;
     if let Some(embedded) = embedded {
@@ -193,6 +200,10 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     let report = summary::render(&info, &outcomes, &target);
     fs::write(args.reports.join("summary.md"), report)
         .map_err(|e| format!("cannot write summary.md: {e}"))?;
+    let results = results::build(&info, &outcomes, &target);
+    fs::write(args.reports.join("results.json"), results::render(&results))
+        .map_err(|e| format!("cannot write results.json: {e}"))?;
+    html::write_run_site(&features, &args.reports.join("html"), &results)?;
     print_closing(&args.reports, &counts);
     if let Some(first) = context.down.get() {
         eprintln!("parse-conformance: the target stopped answering during the run: {first}");
@@ -345,7 +356,7 @@ async fn server_version(client: &Client, target: &Target) -> Option<String> {
 fn print_closing(reports: &Path, counts: &Counts) {
     println!();
     println!(
-        "Reports: {0}/summary.md, {0}/junit.xml, {0}/cucumber.json",
+        "Reports: {0}/summary.md, {0}/results.json, {0}/html/index.html, {0}/junit.xml, {0}/cucumber.json",
         reports.display()
     );
     println!("{}", counts.details());

@@ -1,6 +1,7 @@
 //! The few WebDriver commands the runner needs, over plain HTTP: open a
-//! session of headless Chromium, load a page, run an asynchronous script in
-//! it, read the browser's console, close the session.
+//! session of headless Chromium, load a page, run a script in it, read the
+//! browser's console, take a screenshot (the living documentation's test),
+//! close the session.
 
 use std::{path::Path, time::Duration};
 
@@ -79,6 +80,38 @@ impl Session {
     pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
         self.post("/execute/async", json!({ "script": script, "args": args }))
             .await
+    }
+
+    /// Runs `script` (a function body that `return`s its result) with
+    /// `args` in the page and returns its result.
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.post("/execute/sync", json!({ "script": script, "args": args }))
+            .await
+    }
+
+    /// Resizes the window, in CSS pixels.
+    pub async fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
+        self.post("/window/rect", json!({ "width": width, "height": height }))
+            .await
+            .map(drop)
+    }
+
+    /// A PNG of the window's viewport.
+    pub async fn screenshot(&self) -> Result<Vec<u8>, String> {
+        use base64::Engine as _;
+        let value = command(
+            &self.http,
+            reqwest::Method::GET,
+            &format!("{}/screenshot", self.url),
+            None,
+        )
+        .await?;
+        let data = value
+            .as_str()
+            .ok_or_else(|| format!("chromedriver answered a screenshot with no data: {value}"))?;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| format!("chromedriver's screenshot is not base64: {e}"))
     }
 
     /// The browser's console messages since the last call, as

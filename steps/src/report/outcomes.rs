@@ -43,6 +43,9 @@ pub struct Outcome {
     pub line: usize,
     /// Its stable id: the value of its `@id.…` tag.
     pub id: Option<String>,
+    /// Its feature's tags, then its own, without `@`, the id tag and
+    /// repeats.
+    pub tags: Vec<String>,
     /// How it ended.
     pub status: Status,
 }
@@ -84,6 +87,7 @@ impl OutcomeWriter {
             scenario: scenario.name.clone(),
             line: scenario.position.line,
             id: scenario_id(scenario),
+            tags: scenario_tags(feature, scenario),
             status: Status::Skipped { reason },
         });
     }
@@ -128,6 +132,7 @@ impl OutcomeWriter {
                     scenario: scenario.name.clone(),
                     line: key.1,
                     id: scenario_id(scenario),
+                    tags: scenario_tags(feature, scenario),
                     status,
                 };
                 lock(&self.shared).scenarios.push(outcome);
@@ -159,6 +164,18 @@ pub fn scenario_id(scenario: &gherkin::Scenario) -> Option<String> {
         .iter()
         .find_map(|t| t.strip_prefix("id."))
         .map(str::to_owned)
+}
+
+/// The tags of a scenario and its feature, in that order of appearance,
+/// without the id tag and without repeats.
+pub fn scenario_tags(feature: &gherkin::Feature, scenario: &gherkin::Scenario) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in feature.tags.iter().chain(&scenario.tags) {
+        if !tag.starts_with("id.") && !tags.contains(tag) {
+            tags.push(tag.clone());
+        }
+    }
+    tags
 }
 
 /// The file of a feature, relative to the features folder.

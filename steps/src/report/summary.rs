@@ -7,6 +7,7 @@
 use std::{collections::BTreeMap, fmt::Write as _};
 
 use super::{
+    normalize::normalize,
     outcomes::{Outcome, Outcomes, Status},
     verdict::{Counts, Verdict, judge},
 };
@@ -43,14 +44,17 @@ pub fn count(judged: &[(&Outcome, Verdict)]) -> Counts {
     counts
 }
 
-/// Renders the Markdown report.
+/// Renders the Markdown report. Every text that came from the target or the
+/// run is normalized (see [`super::normalize`]), each message on its own so
+/// that its numbered placeholders do not depend on the others, and two runs
+/// of the same behaviour give the same bytes.
 pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
     let judged = judged(outcomes, target);
     let counts = count(&judged);
     let mut out = String::new();
     let _ = writeln!(out, "# Parse REST API conformance: {}\n", info.target);
     let _ = writeln!(out, "- Suite: {}", crate::suite::name_and_version());
-    let _ = writeln!(out, "- Target: {}", info.url);
+    let _ = writeln!(out, "- Target: {}", normalize(&info.url));
     if let Some(version) = &info.server_version {
         let _ = writeln!(out, "- Server version: {version}");
     }
@@ -85,7 +89,7 @@ pub fn render(info: &RunInfo, outcomes: &Outcomes, target: &Target) -> String {
     if !outcomes.errors.is_empty() {
         let _ = writeln!(out, "\n## Errors outside scenarios\n");
         for e in &outcomes.errors {
-            let _ = writeln!(out, "```text\n{e}\n```");
+            let _ = writeln!(out, "```text\n{}\n```", normalize(e));
         }
     }
     section(
@@ -157,7 +161,7 @@ fn section(
         }
         if let (true, Status::Failed { step, message }) = (with_details, &o.status) {
             let _ = writeln!(out, "- Step: `{step}`\n");
-            let _ = writeln!(out, "```text\n{}\n```", message.trim_end());
+            let _ = writeln!(out, "```text\n{}\n```", normalize(message.trim_end()));
         }
         let _ = writeln!(out);
     }

@@ -155,6 +155,7 @@ mod tests {
             scenario: "s".into(),
             line: 1,
             id: Some(id.into()),
+            tags: Vec::new(),
             status,
         }
     }
