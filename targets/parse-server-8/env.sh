@@ -10,9 +10,3 @@ export PARSE_CONFORMANCE_PACKAGE_DIR
 export PARSE_CONFORMANCE_PORT="${PARSE_CONFORMANCE_PORT:-1437}"
 export PARSE_CONFORMANCE_DB="${PARSE_CONFORMANCE_DB:-parse_conformance_8}"
 export PARSE_CONFORMANCE_SMTP_PORT="${PARSE_CONFORMANCE_SMTP_PORT:-2625}"
-# Accounts stay locked 12 seconds (0.2 minutes), not 3: on a loaded machine
-# a login to 8.6.94 took up to 4 seconds in a full run, so a 3-second lock
-# expired before the scenario's next login (lockout.* and
-# impersonation.locked-out-user failed on 2026-11-30). target.toml's
-# lockout capability says the same.
-export PARSE_CONFORMANCE_LOCKOUT_MINUTES="${PARSE_CONFORMANCE_LOCKOUT_MINUTES:-0.2}"
