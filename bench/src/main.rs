@@ -60,6 +60,10 @@ struct Args {
     /// startup time is the median of these and the measured instance's).
     #[arg(long, default_value_t = 10)]
     startup_runs: usize,
+    /// Seconds of wrk load before each measure, not counted (Node's JIT,
+    /// caches, lazily built indexes warm up).
+    #[arg(long, default_value_t = 2)]
+    warm_up: u32,
     /// Leave the bare hyper server out.
     #[arg(long)]
     no_bare_hyper: bool,
@@ -85,6 +89,7 @@ async fn main() -> Result<()> {
         args.objects = 1_000;
         args.bcrypt_cost = 4;
         args.startup_runs = 0;
+        args.warm_up = 0;
     }
     let out = args.out.clone().unwrap_or_else(|| {
         if args.smoke {
@@ -177,6 +182,7 @@ async fn main() -> Result<()> {
         threads: THREADS,
         connections: CONNECTIONS,
         smoke: args.smoke,
+        warm_up: args.warm_up,
         machine,
         targets,
         versions,
@@ -278,6 +284,13 @@ async fn measure_all(
                     request = request.header(name, value);
                 }
                 request.send().await?;
+            }
+            if args.warm_up > 0 {
+                let warm = wrk::Load {
+                    seconds: args.warm_up,
+                    ..load
+                };
+                wrk::run(warm, &plan.url, &plan.headers, plan.script.as_deref())?;
             }
             let objects = case
                 .objects(args.objects)

@@ -47,6 +47,8 @@ pub struct Run {
     pub connections: u32,
     /// True for the CI smoke.
     pub smoke: bool,
+    /// Seconds of load before each measure, not counted.
+    pub warm_up: u32,
     /// Where it ran.
     pub machine: Machine,
     /// The targets measured.
@@ -148,11 +150,19 @@ pub fn markdown(run: &Run) -> String {
         out,
         "- Method: `{}` (`wrk -t{} -c{} -d{}s --latency`), loopback (127.0.0.1), the load \
          generator on the same 2 cores as the server; client requests with the REST API \
-         key; servers and wrk started by the command, nothing else measured at the time.\n",
+         key; {}; servers and wrk started by the command.\n",
         if m.wrk.is_empty() { "wrk" } else { &m.wrk },
         run.threads,
         run.connections,
-        run.seconds
+        run.seconds,
+        if run.warm_up > 0 {
+            format!(
+                "each measure follows {} s of the same load, not counted (a warm-up)",
+                run.warm_up
+            )
+        } else {
+            "no warm-up".to_owned()
+        }
     );
 
     throughput(&mut out, run);
