@@ -283,3 +283,46 @@ end
         update = lua(r#"{"flag":false}"#),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lua_strings_escape_quotes_and_backslashes() {
+        assert_eq!(lua(r#"{"a":"b\c"}"#), r#""{\"a\":\"b\\c\"}""#);
+    }
+
+    #[test]
+    fn every_find_is_measured_at_both_sizes() {
+        let cases = Case::all();
+        assert_eq!(cases.len(), 10);
+        let finds: Vec<_> = cases.iter().filter_map(|c| c.objects(1000)).collect();
+        assert_eq!(finds, [100, 1000, 100, 1000, 100, 1000, 1000]);
+    }
+
+    #[test]
+    fn the_mixed_script_names_every_class_and_id() {
+        let target = Target {
+            name: "t".into(),
+            kind: Kind::Parse,
+            url: "http://127.0.0.1:1/parse".into(),
+            app_id: "a".into(),
+            rest_key: "r".into(),
+            master_key: "m".into(),
+            pid: None,
+            bcrypt: String::new(),
+        };
+        let prepared = Prepared {
+            large: "Large".into(),
+            mixed: "Mixed".into(),
+            ids: vec!["id1".into(), "id2".into()],
+            ..Prepared::default()
+        };
+        let script = mixed_script(&target, &prepared).unwrap();
+        assert!(script.contains(r#"local ids = { "id1", "id2" }"#));
+        assert!(script.contains(r#"local object = "/parse/classes/Large/""#));
+        assert!(script.contains(r#"local mixed = "/parse/classes/Mixed""#));
+        assert!(script.contains("/parse/classes/Large?limit=10&where=%7B%22group%22%3A7%7D"));
+    }
+}
