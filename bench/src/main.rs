@@ -285,6 +285,7 @@ async fn measure_all(
                 }
                 request.send().await?;
             }
+            let rss_before = target.rss();
             if args.warm_up > 0 {
                 let warm = wrk::Load {
                     seconds: args.warm_up,
@@ -296,7 +297,6 @@ async fn measure_all(
                 .objects(args.objects)
                 .map_or(String::new(), |n| format!(", {n} objects"));
             println!("{}: {}{objects}", target.name, case.name());
-            let rss_before = target.rss();
             let figures = wrk::run(load, &plan.url, &plan.headers, plan.script.as_deref())?;
             let rss_after = target.rss();
             measures.push(Measure {

@@ -200,8 +200,10 @@ fn ratio(a: Option<&Figures>, b: Option<&Figures>) -> String {
             let r = a.requests_per_second / b.requests_per_second;
             if r >= 10.0 {
                 format!("{r:.0}x")
-            } else {
+            } else if r >= 0.1 {
                 format!("{r:.2}x")
+            } else {
+                format!("{r:.4}x")
             }
         }
         _ => String::new(),
@@ -411,7 +413,11 @@ fn memory(out: &mut String, run: &Run) {
             per_object(m).map_or("unknown".into(), |b| format!("{b:.0}"))
         );
     }
-    let _ = writeln!(out, "\nBefore and after each measure:\n");
+    let _ = writeln!(
+        out,
+        "\nBefore each measure's warm-up and after the measure (the creates and the mix \
+         store objects; the logins store sessions):\n"
+    );
     let _ = writeln!(out, "| endpoint | objects | server | before | after |");
     let _ = writeln!(out, "|---|---:|---|---:|---:|");
     for measure in &run.measures {
