@@ -55,10 +55,13 @@ fi
 if [ "$with_parse_server" = 1 ]; then
   # A fresh start on a fresh database: a Parse Server whose database holds
   # the classes of many suite runs answers slower (it reads every schema).
-  # Only the main instance (port 1337) is measured.
+  # Only the main instance (port 1337) is measured. start.sh's
+  # PARSE_CONFORMANCE_PORT and PARSE_CONFORMANCE_DB move it (and its five
+  # idle siblings) when another copy holds 1337 to 1342.
+  port="${PARSE_CONFORMANCE_PORT:-1337}"
   targets/parse-server/start.sh
   trap 'targets/parse-server/stop.sh' EXIT
   pid=$(cat targets/parse-server/parse-server.pid)
-  args+=(--parse-server http://127.0.0.1:1337/parse --parse-server-pid "$pid")
+  args+=(--parse-server "http://127.0.0.1:$port/parse" --parse-server-pid "$pid")
 fi
 "target/$profile/parse-bench" "${args[@]}"

@@ -35,17 +35,12 @@ pub fn describe() -> Machine {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kib| kib.parse::<u64>().ok())
         .map_or(0, |kib| kib * 1024);
-    let load = read("/proc/loadavg")
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
     Machine {
         cpu,
         cores: std::thread::available_parallelism().map_or(0, usize::from),
         memory,
         kernel: read("/proc/sys/kernel/osrelease").trim().to_owned(),
-        load,
+        load: load(),
         date: output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         wrk: output("wrk", &["-v"])
             .lines()
@@ -56,6 +51,16 @@ pub fn describe() -> Machine {
             .unwrap_or_default()
             .to_owned(),
     }
+}
+
+/// The load averages now (1, 5, 15 minutes).
+pub fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The first output (stdout, else stderr) of a command, trimmed.

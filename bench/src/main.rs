@@ -184,6 +184,7 @@ async fn main() -> Result<()> {
         smoke: args.smoke,
         warm_up: args.warm_up,
         machine,
+        load_after: machine::load(),
         targets,
         versions,
         measures,

@@ -51,6 +51,8 @@ pub struct Run {
     pub warm_up: u32,
     /// Where it ran.
     pub machine: Machine,
+    /// The load averages when the run ended.
+    pub load_after: String,
     /// The targets measured.
     pub targets: Vec<Target>,
     /// Versions the Parse targets gave (/serverInfo).
@@ -139,12 +141,14 @@ pub fn markdown(run: &Run) -> String {
     );
     let _ = writeln!(
         out,
-        "- Machine: {}, {} cores, {:.1} GiB RAM, Linux {}; load average when the run began: {}.",
+        "- Machine: {}, {} cores, {:.1} GiB RAM, Linux {}; load average (1, 5, 15 min) when \
+         the run began: {}, when it ended: {}.",
         m.cpu,
         m.cores,
         m.memory as f64 / 1073741824.0,
         m.kernel,
-        m.load
+        m.load,
+        run.load_after
     );
     let _ = writeln!(
         out,
@@ -481,9 +485,9 @@ fn notes(out: &mut String, run: &Run) {
     if run.has(PARSE_SERVER) {
         let _ = writeln!(
             out,
-            "- Parse Server: the main instance `targets/parse-server/start.sh` starts (port \
-             1337, a fresh database; the script also starts its five other instances, idle \
-             here), stopped at the end by `stop.sh`. Its memory is the Node.js process only \
+            "- Parse Server: the main instance `targets/parse-server/start.sh` starts (on a \
+             fresh database; the script also starts its five other instances, idle here), \
+             stopped at the end by `stop.sh`. Its memory is the Node.js process only \
              (PostgreSQL holds the rows)."
         );
     }
