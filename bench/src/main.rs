@@ -1,32 +1,35 @@
-//! `parse-bench`: measures the reference server and, when given, a real
-//! Parse Server, in one run on this machine, and writes the figures to
+//! `parse-bench`: measures, in one run on this machine, the reference
+//! server (started here), a real Parse Server (when given: `bench/run.sh`
+//! starts it) and a bare hyper server answering a fixed small JSON (the
+//! physical limit, started here), and writes the figures to
 //! `reports/benchmarks.md`. The load generator is wrk.
 //!
-//! What it measures, per target: a client's find with `limit=10` over a
-//! class of 100 objects and over one of 100,000 (`--objects`), without a
-//! constraint, with an equality constraint on a common value and on a
-//! unique one; and the resident memory each stored object costs.
-//! Run it through `bench/run.sh`, which also starts Parse Server.
+//! Measured on every Parse target: GET /users/me, POST /login, finds with
+//! `limit=10` over 100 and over `--objects` objects (without a constraint
+//! and with an equality one), creates, and a mixed read/write workload;
+//! per measure req/s, p50, p99, errors and the resident memory before and
+//! after; the reference server's startup time; memory per stored object.
+//! Run it through `bench/run.sh`.
 
+mod cases;
+mod machine;
+mod process;
 mod report;
 mod target;
 mod wrk;
 
-use std::{
-    net::TcpListener,
-    path::PathBuf,
-    process::{Child, Command, Stdio},
-};
+use std::{path::PathBuf, time::Duration};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Parser;
 
-use report::{Measure, Memory};
-use target::Target;
+use cases::{Case, SMALL};
+use report::{Measure, Memory, Run};
+use target::{Kind, Prepared, Target};
 
 /// Command-line options.
 #[derive(Parser, Debug)]
-#[command(about = "Side-by-side benchmark of parse-mock-server and Parse Server")]
+#[command(about = "Side-by-side benchmark of parse-mock-server, Parse Server and bare hyper")]
 struct Args {
     /// Mount URL of a running Parse Server to measure beside the reference server.
     #[arg(long, value_name = "URL")]
@@ -49,143 +52,264 @@ struct Args {
     /// Seconds per measurement.
     #[arg(long, default_value_t = 10)]
     seconds: u32,
-    /// Where the report goes.
-    #[arg(long, default_value = "reports/benchmarks.md")]
-    out: PathBuf,
+    /// bcrypt cost of the reference server (its option bcryptCost; Parse
+    /// Server's is fixed at 10).
+    #[arg(long, default_value_t = 10)]
+    bcrypt_cost: u32,
+    /// Fresh starts of the reference server timed before the run (its
+    /// startup time is the median of these and the measured instance's).
+    #[arg(long, default_value_t = 10)]
+    startup_runs: usize,
+    /// Seconds of wrk load before each measure, not counted (Node's JIT,
+    /// caches, lazily built indexes warm up).
+    #[arg(long, default_value_t = 2)]
+    warm_up: u32,
+    /// Leave the bare hyper server out.
+    #[arg(long)]
+    no_bare_hyper: bool,
+    /// The CI smoke: 1-second measures, 1,000 objects, bcrypt cost 4, one
+    /// startup, the report in a temporary file unless --out says otherwise.
+    #[arg(long)]
+    smoke: bool,
+    /// Where the report goes (default reports/benchmarks.md).
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
-/// Objects in the small class.
-const SMALL: usize = 100;
-
-/// The finds measured: a name and the query string after `?`.
-const FINDS: &[(&str, &str)] = &[
-    ("find, limit 10, no constraint", "limit=10"),
-    (
-        "find, limit 10, equality on a common value",
-        "limit=10&where=%7B%22group%22%3A7%7D",
-    ),
-    (
-        "find, limit 10, equality on a unique value",
-        "limit=10&where=%7B%22name%22%3A%22n42%22%7D",
-    ),
-];
+/// wrk's load: 2 threads, 16 connections.
+const THREADS: u32 = 2;
+/// Open connections.
+const CONNECTIONS: u32 = 16;
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let args = Args::parse();
-    let (reference, mut child) = start_reference_server()?;
-    let mut targets = vec![reference];
+    let mut args = Args::parse();
+    if args.smoke {
+        args.seconds = 1;
+        args.objects = 1_000;
+        args.bcrypt_cost = 4;
+        args.startup_runs = 0;
+        args.warm_up = 0;
+    }
+    let out = args.out.clone().unwrap_or_else(|| {
+        if args.smoke {
+            std::env::temp_dir().join("parse-bench-smoke.md")
+        } else {
+            PathBuf::from("reports/benchmarks.md")
+        }
+    });
+    let machine = machine::describe();
+    let suffix = format!("{:08x}", rand::random::<u32>());
+
+    // The reference server's startup: fresh processes, then the measured one.
+    let reference_args: Vec<String> = [
+        "--appId",
+        "bench",
+        "--restAPIKey",
+        "bench-rest-key",
+        "--masterKey",
+        "bench-master-key",
+        "--bcryptCost",
+        &args.bcrypt_cost.to_string(),
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    println!(
+        "reference server: timing {} fresh starts",
+        args.startup_runs
+    );
+    let mut startups = process::startup_samples(
+        "parse-mock-server",
+        &reference_args,
+        "/parse/health",
+        args.startup_runs,
+    )?;
+    let reference_server = process::start("parse-mock-server", &reference_args, "/parse/health")?;
+    startups.push(reference_server.startup);
+    let bare_server = if args.no_bare_hyper {
+        None
+    } else {
+        Some(process::start("bare-hyper", &[], "/")?)
+    };
+
+    let mut targets = vec![Target {
+        name: "reference server".into(),
+        kind: Kind::Parse,
+        url: format!("http://127.0.0.1:{}/parse", reference_server.port),
+        app_id: "bench".into(),
+        rest_key: "bench-rest-key".into(),
+        master_key: "bench-master-key".into(),
+        pid: Some(reference_server.child.id()),
+        bcrypt: format!("{} (its option bcryptCost, default 10)", args.bcrypt_cost),
+    }];
     if let Some(url) = &args.parse_server {
         targets.push(Target {
             name: "Parse Server".into(),
+            kind: Kind::Parse,
             url: url.trim_end_matches('/').to_owned(),
             app_id: args.app_id.clone(),
             rest_key: args.rest_key.clone(),
             master_key: args.master_key.clone(),
             pid: args.parse_server_pid,
+            bcrypt: "10 (fixed in lib/password.js)".into(),
         });
     }
-    let result = measure_all(&args, &targets).await;
-    let _ = child.kill();
-    let _ = child.wait();
-    let (measures, memory) = result?;
-    let text = report::markdown(&args, &targets, &measures, &memory);
-    if let Some(dir) = args.out.parent() {
+    if let Some(bare) = &bare_server {
+        targets.push(Target {
+            name: "bare hyper".into(),
+            kind: Kind::Bare,
+            url: format!("http://127.0.0.1:{}/parse", bare.port),
+            app_id: "bench".into(),
+            rest_key: "bench-rest-key".into(),
+            master_key: String::new(),
+            pid: Some(bare.child.id()),
+            bcrypt: "none (no passwords)".into(),
+        });
+    }
+
+    let scripts = std::env::temp_dir().join(format!("parse-bench-{suffix}"));
+    std::fs::create_dir_all(&scripts)?;
+    let result = measure_all(&args, &targets, &suffix, &scripts).await;
+    let _ = std::fs::remove_dir_all(&scripts);
+    let (measures, memory, versions) = result?;
+    drop(reference_server);
+    drop(bare_server);
+
+    let run = Run {
+        seconds: args.seconds,
+        objects: args.objects,
+        threads: THREADS,
+        connections: CONNECTIONS,
+        smoke: args.smoke,
+        warm_up: args.warm_up,
+        machine,
+        load_after: machine::load(),
+        targets,
+        versions,
+        measures,
+        memory,
+        startups,
+    };
+    let text = report::markdown(&run);
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(&args.out, &text)?;
-    println!("{text}\nwrote {}", args.out.display());
+    std::fs::write(&out, &text)?;
+    println!("{text}\nwrote {}", out.display());
     Ok(())
 }
 
-/// Fills and measures every target, one after the other.
-async fn measure_all(args: &Args, targets: &[Target]) -> Result<(Vec<Measure>, Vec<Memory>)> {
+/// What the measures return: the measures, the memory per target, and the
+/// Parse targets' versions.
+type Outcome = (Vec<Measure>, Vec<Memory>, Vec<(String, String)>);
+
+/// Prepares every target, then measures case after case, each case on
+/// every target one after the other (so that the ratios compare runs made
+/// minutes apart at most).
+async fn measure_all(
+    args: &Args,
+    targets: &[Target],
+    suffix: &str,
+    scripts: &std::path::Path,
+) -> Result<Outcome> {
     let client = reqwest::Client::new();
     let load = wrk::Load {
-        threads: 2,
-        connections: 16,
+        threads: THREADS,
+        connections: CONNECTIONS,
         seconds: args.seconds,
     };
-    let suffix = format!("{:08x}", rand::random::<u32>());
-    let mut measures = Vec::new();
     let mut memory = Vec::new();
+    let mut versions = Vec::new();
+    let mut prepared = Vec::new();
     for target in targets {
         target.wait_healthy(&client).await?;
-        let small = format!("BenchSmall{suffix}");
-        let large = format!("BenchLarge{suffix}");
+        if target.kind == Kind::Bare {
+            prepared.push(Prepared {
+                small: "C".into(),
+                large: "C".into(),
+                created: "C".into(),
+                mixed: "M".into(),
+                ..Prepared::default()
+            });
+            continue;
+        }
+        if let Some(version) = target.version(&client).await {
+            versions.push((target.name.clone(), version));
+        }
+        let ready = Prepared {
+            small: format!("BenchSmall{suffix}"),
+            large: format!("BenchLarge{suffix}"),
+            created: format!("BenchCreated{suffix}"),
+            mixed: format!("BenchMixed{suffix}"),
+            username: format!("bench{suffix}"),
+            password: format!("secret-{suffix}"),
+            ..Prepared::default()
+        };
         let before = target.rss();
         println!(
             "{}: storing {SMALL} and {} objects",
             target.name, args.objects
         );
-        target.fill(&client, &small, SMALL).await?;
-        target.fill(&client, &large, args.objects).await?;
+        target.fill(&client, &ready.small, SMALL).await?;
+        target.fill(&client, &ready.large, args.objects).await?;
         let after = target.rss();
-        for (name, query) in FINDS {
-            for (class, size) in [(&small, SMALL), (&large, args.objects)] {
-                let url = format!("{}/classes/{class}?{query}", target.url);
-                // A first request outside the measure: builds what the
-                // server builds lazily (an index), as a warm-up would.
-                client
-                    .get(&url)
-                    .header("X-Parse-Application-Id", &target.app_id)
-                    .header("X-Parse-REST-API-Key", &target.rest_key)
-                    .send()
-                    .await?;
-                println!("{}: {name}, {size} objects", target.name);
-                let figures = wrk::run(load, &url, &target.client_headers(), None)?;
-                measures.push(Measure {
-                    target: target.name.clone(),
-                    case: (*name).to_owned(),
-                    objects: size,
-                    figures,
-                });
-            }
-        }
         memory.push(Memory {
             target: target.name.clone(),
             before,
             after,
-            after_finds: target.rss(),
             objects: SMALL + args.objects,
         });
+        target.create_class(&client, &ready.created).await?;
+        target.create_class(&client, &ready.mixed).await?;
+        let session_token = target
+            .sign_up(&client, &ready.username, &ready.password)
+            .await?;
+        let ids = target.object_ids(&client, &ready.large, 100).await?;
+        prepared.push(Prepared {
+            session_token,
+            ids,
+            ..ready
+        });
     }
-    Ok((measures, memory))
-}
 
-/// Starts `parse-mock-server` (built beside this binary) on a free port.
-fn start_reference_server() -> Result<(Target, Child)> {
-    let exe = std::env::current_exe()?;
-    let server = exe
-        .parent()
-        .context("the benchmark's folder")?
-        .join("parse-mock-server");
-    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-    let target = Target {
-        name: "reference server".into(),
-        url: format!("http://127.0.0.1:{port}/parse"),
-        app_id: "bench".into(),
-        rest_key: "bench-rest-key".into(),
-        master_key: "bench-master-key".into(),
-        pid: None,
-    };
-    let child = Command::new(&server)
-        .args(["--appId", &target.app_id, "--restAPIKey", &target.rest_key])
-        .args([
-            "--masterKey",
-            &target.master_key,
-            "--port",
-            &port.to_string(),
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .with_context(|| {
-            format!(
-                "starting {} (cargo build --release -p parse-mock-server)",
-                server.display()
-            )
-        })?;
-    let pid = Some(child.id());
-    Ok((Target { pid, ..target }, child))
+    let mut measures = Vec::new();
+    for case in Case::all() {
+        for (target, ready) in targets.iter().zip(&prepared) {
+            let Some(plan) = cases::plan(case, target, ready, scripts)? else {
+                continue;
+            };
+            if plan.warm_up {
+                let mut request = client.get(&plan.url);
+                for (name, value) in &plan.headers {
+                    request = request.header(name, value);
+                }
+                request.send().await?;
+            }
+            let rss_before = target.rss();
+            if args.warm_up > 0 {
+                let warm = wrk::Load {
+                    seconds: args.warm_up,
+                    ..load
+                };
+                wrk::run(warm, &plan.url, &plan.headers, plan.script.as_deref())?;
+            }
+            let objects = case
+                .objects(args.objects)
+                .map_or(String::new(), |n| format!(", {n} objects"));
+            println!("{}: {}{objects}", target.name, case.name());
+            let figures = wrk::run(load, &plan.url, &plan.headers, plan.script.as_deref())?;
+            let rss_after = target.rss();
+            measures.push(Measure {
+                target: target.name.clone(),
+                case,
+                figures,
+                rss_before,
+                rss_after,
+            });
+            // Let the server settle (Node's garbage collector, PostgreSQL).
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    }
+    Ok((measures, memory, versions))
 }

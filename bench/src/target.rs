@@ -1,5 +1,5 @@
 //! A server under test: where it is, its keys, its process (for memory),
-//! and how to fill a class with objects.
+//! and how to prepare it (fill classes, sign a user up, read object ids).
 
 use std::time::Duration;
 
@@ -7,11 +7,22 @@ use anyhow::{Context, Result, bail};
 use futures::{StreamExt, stream};
 use serde_json::{Value, json};
 
+/// What kind of server a target is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A Parse server (the reference server or Parse Server): every endpoint.
+    Parse,
+    /// The bare hyper server: the same answer to anything, the physical limit.
+    Bare,
+}
+
 /// A server the benchmark measures.
 #[derive(Clone, Debug)]
 pub struct Target {
     /// Shown in the report.
     pub name: String,
+    /// A Parse server or the bare hyper one.
+    pub kind: Kind,
     /// Mount URL, e.g. http://127.0.0.1:1337/parse.
     pub url: String,
     /// Application id.
@@ -22,6 +33,29 @@ pub struct Target {
     pub master_key: String,
     /// Its process, for the resident memory; `None` when unknown.
     pub pid: Option<u32>,
+    /// Its bcrypt cost, and where that figure comes from (for the report).
+    pub bcrypt: String,
+}
+
+/// What a Parse target holds once prepared: the classes, a user, ids.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    /// The class of 100 objects.
+    pub small: String,
+    /// The class of `--objects` objects.
+    pub large: String,
+    /// The class POST /classes/C creates into.
+    pub created: String,
+    /// The class the mixed workload creates into.
+    pub mixed: String,
+    /// The signed-up user's name and password (POST /login).
+    pub username: String,
+    /// Its password.
+    pub password: String,
+    /// A session token of that user (GET /users/me).
+    pub session_token: String,
+    /// Object ids of the large class (gets and updates of the mixed workload).
+    pub ids: Vec<String>,
 }
 
 impl Target {
@@ -33,7 +67,15 @@ impl Target {
         ]
     }
 
-    /// Resident memory of the process in bytes, from /proc.
+    /// The path part of the mount URL, e.g. `/parse`.
+    pub fn mount(&self) -> Result<String> {
+        Ok(reqwest::Url::parse(&self.url)?
+            .path()
+            .trim_end_matches('/')
+            .to_owned())
+    }
+
+    /// Resident memory of the process in bytes, from /proc/<pid>/status.
     pub fn rss(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid?)).ok()?;
         let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
@@ -43,7 +85,7 @@ impl Target {
 
     /// Waits until /health answers.
     pub async fn wait_healthy(&self, client: &reqwest::Client) -> Result<()> {
-        for _ in 0..100 {
+        for _ in 0..300 {
             let ok = client
                 .get(format!("{}/health", self.url))
                 .send()
@@ -61,10 +103,7 @@ impl Target {
     /// the master key): `{"name": "n<i>", "group": i % 50, "flag": i even}`,
     /// through /batch, 50 at a time, 8 batches in flight.
     pub async fn fill(&self, client: &reqwest::Client, class: &str, count: usize) -> Result<()> {
-        let mount = reqwest::Url::parse(&self.url)?
-            .path()
-            .trim_end_matches('/')
-            .to_owned();
+        let mount = self.mount()?;
         let batches: Vec<Value> = (0..count)
             .collect::<Vec<_>>()
             .chunks(50)
@@ -106,5 +145,89 @@ impl Target {
             bail!("{}: a batch failed ({status}): {answer}", self.name);
         }
         Ok(())
+    }
+
+    /// Sends one request and returns its JSON answer, failing on a non-2xx.
+    async fn call(&self, request: reqwest::RequestBuilder, what: &str) -> Result<Value> {
+        let response = request
+            .header("X-Parse-Application-Id", &self.app_id)
+            .send()
+            .await
+            .with_context(|| format!("{}: {what}", self.name))?;
+        let status = response.status();
+        let answer: Value = response
+            .json()
+            .await
+            .with_context(|| format!("{}: reading the answer to {what}", self.name))?;
+        if !status.is_success() {
+            bail!("{}: {what} failed ({status}): {answer}", self.name);
+        }
+        Ok(answer)
+    }
+
+    /// Makes `class` exist (client requests may not create classes): one
+    /// object stored with the master key.
+    pub async fn create_class(&self, client: &reqwest::Client, class: &str) -> Result<()> {
+        let request = client
+            .post(format!("{}/classes/{class}", self.url))
+            .header("X-Parse-Master-Key", &self.master_key)
+            .json(&json!({"name": "first", "group": 0, "flag": true}));
+        self.call(request, &format!("creating class {class}"))
+            .await
+            .map(drop)
+    }
+
+    /// Signs a user up with the REST key (no email: nothing is sent) and
+    /// returns its session token.
+    pub async fn sign_up(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> Result<String> {
+        let request = client
+            .post(format!("{}/users", self.url))
+            .header("X-Parse-REST-API-Key", &self.rest_key)
+            .json(&json!({"username": username, "password": password}));
+        let answer = self.call(request, "signing a user up").await?;
+        answer["sessionToken"]
+            .as_str()
+            .map(str::to_owned)
+            .with_context(|| format!("{}: no session token in {answer}", self.name))
+    }
+
+    /// The ids of up to `limit` objects of `class` (master key).
+    pub async fn object_ids(
+        &self,
+        client: &reqwest::Client,
+        class: &str,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        let request = client
+            .get(format!(
+                "{}/classes/{class}?limit={limit}&keys=objectId",
+                self.url
+            ))
+            .header("X-Parse-Master-Key", &self.master_key);
+        let answer = self.call(request, "reading object ids").await?;
+        let ids: Vec<String> = answer["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o["objectId"].as_str().map(str::to_owned))
+            .collect();
+        if ids.is_empty() {
+            bail!("{}: no objects in {class}", self.name);
+        }
+        Ok(ids)
+    }
+
+    /// The server's own version, from /serverInfo (master key), when it says.
+    pub async fn version(&self, client: &reqwest::Client) -> Option<String> {
+        let request = client
+            .get(format!("{}/serverInfo", self.url))
+            .header("X-Parse-Master-Key", &self.master_key);
+        let answer = self.call(request, "reading /serverInfo").await.ok()?;
+        answer["parseServerVersion"].as_str().map(str::to_owned)
     }
 }

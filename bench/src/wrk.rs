@@ -1,6 +1,6 @@
 //! Running `wrk` (Debian's package) against one URL and reading its figures.
 
-use std::process::Command;
+use std::{path::Path, process::Command};
 
 use anyhow::{Context, Result, bail};
 
@@ -34,7 +34,7 @@ pub fn run(
     load: Load,
     url: &str,
     headers: &[(String, String)],
-    script: Option<&str>,
+    script: Option<&Path>,
 ) -> Result<Figures> {
     let mut command = Command::new("wrk");
     command
@@ -54,6 +54,11 @@ pub fn run(
         .context("running wrk (install it: apt-get install wrk)")?;
     if !output.status.success() {
         bail!("wrk failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    // A Lua error (a bad script) goes to stderr while wrk still succeeds.
+    let errors = String::from_utf8_lossy(&output.stderr);
+    if !errors.trim().is_empty() {
+        bail!("wrk: {errors}");
     }
     parse(&String::from_utf8_lossy(&output.stdout))
 }
