@@ -11,12 +11,11 @@
 use std::fmt::Write as _;
 
 use cucumber::{gherkin::Step, when};
-use reqwest::Method;
 
 use crate::{
     browser::PageAnswer,
     client::{Exchange, Response, describe_request},
-    steps::http::docstring,
+    steps::http::{docstring, rendered_request},
     world::{Failure, ParseWorld, StepResult},
 };
 
@@ -60,10 +59,7 @@ async fn page_send(
     path: &str,
     body: Option<&str>,
 ) -> StepResult {
-    let method = Method::from_bytes(method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
-    let path = world.render(path)?;
-    let body = body.map(|b| world.render(b)).transpose()?;
-    let mut request = world.request(method, &path, body);
+    let mut request = rendered_request(world, method, path, body)?;
     let run = world.run.clone();
     let (origin, answer) = {
         let browser = run

@@ -6,6 +6,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use crate::{
+    client::Request,
     expect,
     world::{Failure, ParseWorld, StepResult},
 };
@@ -161,12 +162,23 @@ pub async fn send(
     path: &str,
     body: Option<&str>,
 ) -> StepResult {
+    let request = rendered_request(world, method, path, body)?;
+    world.send(request).await?;
+    Ok(())
+}
+
+/// The request `method path` of a step, with the scenario's headers and the
+/// placeholders of the path and the body filled in.
+pub fn rendered_request(
+    world: &mut ParseWorld,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> Result<Request, Failure> {
     let method = Method::from_bytes(method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
     let path = world.render(path)?;
     let body = body.map(|b| world.render(b)).transpose()?;
-    let request = world.request(method, &path, body);
-    world.send(request).await?;
-    Ok(())
+    Ok(world.request(method, &path, body))
 }
 
 /// The docstring of a step, or a failure naming the step.
