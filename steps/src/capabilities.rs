@@ -128,6 +128,14 @@ pub fn skip_reason(missing: &[&str], target: &Target, machine: &Machine) -> Stri
     reasons.join("; ")
 }
 
+/// The capability a tag names, if it names one.
+pub fn capability(tag: &str) -> Option<&'static str> {
+    CAPABILITIES
+        .iter()
+        .find(|(name, _)| *name == tag)
+        .map(|(name, _)| *name)
+}
+
 /// The capabilities a scenario needs that `has` says the target lacks, from
 /// the tags of its feature, rule and scenario.
 pub fn missing<'a>(
@@ -136,12 +144,7 @@ pub fn missing<'a>(
 ) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = tags
         .into_iter()
-        .filter_map(|tag| {
-            CAPABILITIES
-                .iter()
-                .find(|(name, _)| name == tag)
-                .map(|(name, _)| *name)
-        })
+        .filter_map(|tag| capability(tag))
         .filter(|name| !has(name))
         .collect();
     out.sort_unstable();
@@ -164,15 +167,8 @@ mod tests {
 
     fn target(capabilities: &str) -> Target {
         Target {
-            name: "t".into(),
-            url: "http://127.0.0.1:1/parse".into(),
-            app_id: "app".into(),
-            rest_api_key: None,
-            master_key: None,
             capabilities: toml::from_str(capabilities).unwrap(),
-            expected_failures: Default::default(),
-            smtp_sink: None,
-            mailbox_url: None,
+            ..Target::for_tests()
         }
     }
 

@@ -14,7 +14,8 @@ use cucumber::{
 use serde::Serialize;
 
 use crate::{
-    capabilities::CAPABILITIES,
+    capabilities::capability,
+    report::outcomes::id_tag,
     suite::{SuiteFile, SuiteFiles},
 };
 
@@ -55,12 +56,6 @@ pub struct Catalog {
     features: Vec<gherkin::Feature>,
     /// Every scenario.
     pub entries: Vec<Entry>,
-}
-
-fn id_of(tags: &[String]) -> Option<String> {
-    tags.iter()
-        .find_map(|t| t.strip_prefix("id."))
-        .map(str::to_owned)
 }
 
 impl Catalog {
@@ -105,11 +100,12 @@ impl Catalog {
                             .collect();
                         let capabilities = all
                             .iter()
-                            .filter(|t| CAPABILITIES.iter().any(|(c, _)| c == t))
+                            .filter(|t| capability(t).is_some())
                             .cloned()
                             .collect();
                         entries.push(Entry {
-                            id: id_of(&own).unwrap_or_else(|| format!("{}:{line}", file.name)),
+                            id: id_tag(&own)
+                                .map_or_else(|| format!("{}:{line}", file.name), str::to_owned),
                             feature: file.name.clone(),
                             line,
                             name: expanded_name(&scenario.name, block),

@@ -160,3 +160,22 @@ impl Target {
         self.master_key.iter().cloned().collect()
     }
 }
+
+#[cfg(test)]
+impl Target {
+    /// A target for unit tests: named `t`, with no keys, capabilities or
+    /// expected failures.
+    pub(crate) fn for_tests() -> Target {
+        Target {
+            name: "t".into(),
+            url: "http://127.0.0.1:1/parse".into(),
+            app_id: "a".into(),
+            rest_api_key: None,
+            master_key: None,
+            capabilities: toml::Table::new(),
+            expected_failures: Default::default(),
+            smtp_sink: None,
+            mailbox_url: None,
+        }
+    }
+}

@@ -159,11 +159,13 @@ impl<W: World> Writer<W> for OutcomeWriter {
 
 /// The stable id of a scenario: its tag `@id.X` gives `X`.
 pub fn scenario_id(scenario: &gherkin::Scenario) -> Option<String> {
-    scenario
-        .tags
-        .iter()
-        .find_map(|t| t.strip_prefix("id."))
-        .map(str::to_owned)
+    id_tag(&scenario.tags).map(str::to_owned)
+}
+
+/// The stable id among a scenario's (or an Examples block's) tags: `X` of
+/// its tag `@id.X`.
+pub fn id_tag(tags: &[String]) -> Option<&str> {
+    tags.iter().find_map(|t| t.strip_prefix("id."))
 }
 
 /// The tags of a scenario and its feature, in that order of appearance,

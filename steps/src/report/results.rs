@@ -199,20 +199,6 @@ pub fn parse(text: &str) -> Result<Results, String> {
 mod tests {
     use super::*;
 
-    fn target() -> Target {
-        Target {
-            name: "t".into(),
-            url: "http://127.0.0.1:1/parse".into(),
-            app_id: "a".into(),
-            rest_api_key: None,
-            master_key: None,
-            capabilities: toml::Table::new(),
-            expected_failures: Default::default(),
-            smtp_sink: None,
-            mailbox_url: None,
-        }
-    }
-
     fn outcome(file: &str, line: usize, status: Status) -> Outcome {
         Outcome {
             feature: "F".into(),
@@ -254,7 +240,7 @@ mod tests {
             url: "http://127.0.0.1:1/parse".into(),
             server_version: None,
         };
-        let results = build(&info, &outcomes, &target());
+        let results = build(&info, &outcomes, &Target::for_tests());
         let order: Vec<_> = results
             .scenarios
             .iter()

@@ -126,17 +126,7 @@ mod tests {
     use super::*;
 
     fn target_expecting(id: &str) -> Target {
-        let mut target = Target {
-            name: "t".into(),
-            url: "http://127.0.0.1:1/parse".into(),
-            app_id: "a".into(),
-            rest_api_key: None,
-            master_key: None,
-            capabilities: toml::Table::new(),
-            expected_failures: Default::default(),
-            smtp_sink: None,
-            mailbox_url: None,
-        };
+        let mut target = Target::for_tests();
         target.expected_failures.insert(
             id.into(),
             ExpectedFailure {

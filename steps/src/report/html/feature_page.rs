@@ -9,7 +9,7 @@ use super::{
     FeatureDoc, Run,
     markup::{esc, inline, page, paragraphs},
 };
-use crate::report::results::ScenarioResult;
+use crate::report::{outcomes::id_tag, results::ScenarioResult};
 
 /// Renders the page of one feature.
 pub fn render(doc: &FeatureDoc, runs: &[Run<'_>]) -> String {
@@ -100,10 +100,6 @@ fn tags(tags: &[String]) -> String {
         .collect()
 }
 
-fn id_of(tags: &[String]) -> Option<&str> {
-    tags.iter().find_map(|t| t.strip_prefix("id."))
-}
-
 /// The free text under `Feature:`, from the file itself: the parser's
 /// description loses the blank lines between paragraphs.
 fn narrative(doc: &FeatureDoc) -> String {
@@ -180,7 +176,7 @@ fn data_table(rows: &[Vec<String>], header: bool) -> String {
 }
 
 fn scenario_section(doc: &FeatureDoc, scenario: &gherkin::Scenario, runs: &[Run<'_>]) -> String {
-    let id = id_of(&scenario.tags);
+    let id = id_tag(&scenario.tags);
     let mut out = String::new();
     match id {
         Some(id) => {
@@ -219,7 +215,7 @@ fn scenario_section(doc: &FeatureDoc, scenario: &gherkin::Scenario, runs: &[Run<
         }));
     }
     for examples in &scenario.examples {
-        let block_id = id_of(&examples.tags);
+        let block_id = id_tag(&examples.tags);
         let anchor = block_id
             .map(|i| format!(" id=\"{}\"", esc(i)))
             .unwrap_or_default();
