@@ -19,17 +19,20 @@
 //!
 //! Every key comparison takes constant time.
 
-use std::{collections::BTreeSet, sync::OnceLock};
+use std::{
+    collections::BTreeSet,
+    sync::{Arc, OnceLock},
+};
 
 use axum::{
     extract::FromRequestParts,
-    http::{HeaderMap, request::Parts},
+    http::{self, HeaderMap, HeaderName, HeaderValue, request::Parts},
 };
 use base64::Engine as _;
 use subtle::ConstantTimeEq;
 
 use crate::{
-    AppState,
+    AppState, Config,
     error::{ApiError, ParseError},
     store::{Session, TokenState, roles::Roles},
 };
@@ -45,16 +48,19 @@ pub struct RequestContext {
     pub session_token: Option<String>,
     /// `X-Parse-Installation-Id`.
     pub installation_id: Option<String>,
-    /// The URL the API is mounted at, as the client reached it; used for
-    /// `Location` headers.
-    pub mount_url: String,
     /// The roles of the store, asked by [`RequestContext::role_names`].
     pub roles: Roles,
     /// The caller's role names, once [`RequestContext::role_names`] has
     /// computed them.
     pub role_cache: OnceLock<BTreeSet<String>>,
-    /// The URL uploaded files are served under: `<mount URL>/files/<appId>`.
-    pub files_url: String,
+    /// The configuration, for the URLs below.
+    config: Arc<Config>,
+    /// `Host`, as sent.
+    host: Option<HeaderValue>,
+    /// [`RequestContext::mount_url`], once asked.
+    mount_url: OnceLock<String>,
+    /// [`RequestContext::files_url`], once asked.
+    files_url: OnceLock<String>,
 }
 
 impl RequestContext {
@@ -110,6 +116,28 @@ impl RequestContext {
         })
     }
 
+    /// The URL the API is mounted at, as the client reached it (its
+    /// `Host`, unless `publicServerURL` is set); used for `Location`
+    /// headers. Built on the first call only.
+    pub fn mount_url(&self) -> &str {
+        self.mount_url.get_or_init(|| {
+            let host = self.host.as_ref().and_then(|h| h.to_str().ok());
+            match (&self.config.public_server_url, host) {
+                (Some(url), _) => url.trim_end_matches('/').to_owned(),
+                (None, Some(host)) if !host.is_empty() => {
+                    format!("http://{host}{}", self.config.mount_path)
+                }
+                (None, _) => self.config.server_url(),
+            }
+        })
+    }
+
+    /// The URL uploaded files are served under: `<mount URL>/files/<appId>`.
+    pub fn files_url(&self) -> &str {
+        self.files_url
+            .get_or_init(|| format!("{}/files/{}", self.mount_url(), self.config.app_id))
+    }
+
     /// Whether the caller has the role `name` (see [`Self::role_names`]).
     pub fn has_role(&self, name: &str) -> bool {
         self.role_names().contains(name)
@@ -121,7 +149,32 @@ pub fn key_matches(presented: &str, configured: &str) -> bool {
     presented.as_bytes().ct_eq(configured.as_bytes()).into()
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// The Parse headers, as names parsed once: a lookup by a `&str` parses
+/// the name again each time, a measured cost on the fastest routes.
+pub mod names {
+    use axum::http::HeaderName;
+
+    /// `X-Parse-Application-Id`.
+    pub const APPLICATION_ID: HeaderName = HeaderName::from_static("x-parse-application-id");
+    /// `X-Parse-Master-Key`.
+    pub const MASTER_KEY: HeaderName = HeaderName::from_static("x-parse-master-key");
+    /// `X-Parse-REST-API-Key`.
+    pub const REST_API_KEY: HeaderName = HeaderName::from_static("x-parse-rest-api-key");
+    /// `X-Parse-Client-Key`.
+    pub const CLIENT_KEY: HeaderName = HeaderName::from_static("x-parse-client-key");
+    /// `X-Parse-Javascript-Key`.
+    pub const JAVASCRIPT_KEY: HeaderName = HeaderName::from_static("x-parse-javascript-key");
+    /// `X-Parse-Windows-Key`.
+    pub const WINDOWS_KEY: HeaderName = HeaderName::from_static("x-parse-windows-key");
+    /// `X-Parse-Session-Token`.
+    pub const SESSION_TOKEN: HeaderName = HeaderName::from_static("x-parse-session-token");
+    /// `X-Parse-Installation-Id`.
+    pub const INSTALLATION_ID: HeaderName = HeaderName::from_static("x-parse-installation-id");
+    /// `X-Parse-Cloud-Context`.
+    pub const CLOUD_CONTEXT: HeaderName = HeaderName::from_static("x-parse-cloud-context");
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -130,7 +183,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// `Authorization: Basic base64(user:password)`.
 pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
-    let encoded = header(headers, "authorization")?.strip_prefix("Basic ")?;
+    let encoded = header(headers, &http::header::AUTHORIZATION)?.strip_prefix("Basic ")?;
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
         .ok()?;
@@ -150,12 +203,12 @@ impl FromRequestParts<AppState> for RequestContext {
         let headers = &parts.headers;
         // Checked first, as Parse Server does: values for Cloud Code
         // triggers, a JSON object.
-        if let Some(context) = header(headers, "x-parse-cloud-context") {
+        if let Some(context) = header(headers, &names::CLOUD_CONTEXT) {
             let context = serde_json::Value::String(context.to_owned());
             crate::sdk_form::check_context(&context)?;
         }
         let basic = basic_auth(headers);
-        let app_id_ok = match header(headers, "x-parse-application-id") {
+        let app_id_ok = match header(headers, &names::APPLICATION_ID) {
             Some(id) => key_matches(id, &config.app_id),
             None => basic
                 .as_ref()
@@ -164,8 +217,8 @@ impl FromRequestParts<AppState> for RequestContext {
         if !app_id_ok {
             return Err(ApiError::Unauthorized);
         }
-        let master_by_header = header(headers, "x-parse-master-key")
-            .is_some_and(|k| key_matches(k, &config.master_key));
+        let master_by_header =
+            header(headers, &names::MASTER_KEY).is_some_and(|k| key_matches(k, &config.master_key));
         // Basic credentials for this app: `javascript-key=<key>`, or the
         // master key.
         let (basic_javascript_key, basic_master_key) = match &basic {
@@ -183,15 +236,12 @@ impl FromRequestParts<AppState> for RequestContext {
         let is_master = master_by_header || master_by_basic;
 
         if !is_master {
-            let javascript_key = basic_javascript_key.or(header(headers, "x-parse-javascript-key"));
+            let javascript_key = basic_javascript_key.or(header(headers, &names::JAVASCRIPT_KEY));
             let client_keys = [
-                (
-                    header(headers, "x-parse-rest-api-key"),
-                    &config.rest_api_key,
-                ),
-                (header(headers, "x-parse-client-key"), &config.client_key),
+                (header(headers, &names::REST_API_KEY), &config.rest_api_key),
+                (header(headers, &names::CLIENT_KEY), &config.client_key),
                 (javascript_key, &config.javascript_key),
-                (header(headers, "x-parse-windows-key"), &config.dot_net_key),
+                (header(headers, &names::WINDOWS_KEY), &config.dot_net_key),
             ];
             let any_configured = client_keys.iter().any(|(_, key)| key.is_some());
             let one_matches = client_keys
@@ -208,7 +258,7 @@ impl FromRequestParts<AppState> for RequestContext {
         // /login ignores the token; /sessions/me looks it up itself.
         let path = parts.uri.path().trim_end_matches('/');
         let resolve_token = !(path.ends_with("/login") || path.ends_with("/sessions/me"));
-        let session_token = header(headers, "x-parse-session-token").map(str::to_owned);
+        let session_token = header(headers, &names::SESSION_TOKEN).map(str::to_owned);
         let session = match session_token.as_deref() {
             Some(token) if resolve_token => match state.store.token_state(token) {
                 TokenState::Live(session) => Some(session),
@@ -217,21 +267,17 @@ impl FromRequestParts<AppState> for RequestContext {
             },
             _ => None,
         };
-        let mount_url = match (&config.public_server_url, header(headers, "host")) {
-            (Some(url), _) => url.trim_end_matches('/').to_owned(),
-            (None, Some(host)) => format!("http://{host}{}", config.mount_path),
-            (None, None) => config.server_url(),
-        };
-        let files_url = format!("{mount_url}/files/{}", config.app_id);
         Ok(RequestContext {
-            files_url,
             is_master,
             session,
             session_token,
-            installation_id: header(headers, "x-parse-installation-id").map(str::to_owned),
-            mount_url,
+            installation_id: header(headers, &names::INSTALLATION_ID).map(str::to_owned),
             roles: state.store.roles(),
             role_cache: OnceLock::new(),
+            config: config.clone(),
+            host: headers.get(http::header::HOST).cloned(),
+            mount_url: OnceLock::new(),
+            files_url: OnceLock::new(),
         })
     }
 }

@@ -50,30 +50,32 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
 fn add_headers(headers: &mut HeaderMap, state: &AppState, origin: Option<&str>) {
     let allowed = &state.config.allow_origin;
     // An origin in the list is echoed; otherwise the first entry is sent.
-    let value = origin
+    let origin = origin
         .filter(|o| allowed.iter().any(|a| a == o))
         .or_else(|| allowed.first().map(String::as_str))
         .unwrap_or("*");
-    let mut allow_headers = ALLOWED_HEADERS.to_owned();
-    for extra in &state.config.allow_headers {
-        allow_headers.push_str(", ");
-        allow_headers.push_str(extra);
+    if let Ok(origin) = HeaderValue::from_str(origin) {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     }
-    let pairs = [
-        (header::ACCESS_CONTROL_ALLOW_ORIGIN, value.to_owned()),
-        (
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            ALLOWED_METHODS.to_owned(),
-        ),
-        (header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers),
-        (
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            EXPOSED_HEADERS.to_owned(),
-        ),
-    ];
-    for (name, value) in pairs {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            headers.insert(name, value);
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static(ALLOWED_METHODS),
+    );
+    let allow_headers = if state.config.allow_headers.is_empty() {
+        Ok(HeaderValue::from_static(ALLOWED_HEADERS))
+    } else {
+        let mut list = ALLOWED_HEADERS.to_owned();
+        for extra in &state.config.allow_headers {
+            list.push_str(", ");
+            list.push_str(extra);
         }
+        HeaderValue::from_str(&list)
+    };
+    if let Ok(allow_headers) = allow_headers {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
     }
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static(EXPOSED_HEADERS),
+    );
 }

@@ -53,9 +53,22 @@ use std::{future::Future, sync::Arc};
 pub use config::{AccountLockout, Config, ConfigError};
 use tokio::net::TcpListener;
 
-/// What every handler shares: the configuration and the store.
+/// What every handler shares: the configuration, the store and the
+/// mailer, behind one `Arc`, since every layer of a request clones it.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+#[derive(Debug)]
+pub struct Shared {
     /// The configuration.
     pub config: Arc<Config>,
     /// The in-memory state.
@@ -67,11 +80,11 @@ pub struct AppState {
 /// The whole application, with a fresh empty store.
 pub fn app(config: Config) -> axum::Router {
     let mailer = config.email_adapter.clone().map(mail::Mailer::new);
-    routes::router(AppState {
+    routes::router(AppState(Arc::new(Shared {
         config: Arc::new(config),
         store: store::Store::new(),
         mailer,
-    })
+    })))
 }
 
 /// Serves the application on `listener` until `shutdown` completes.

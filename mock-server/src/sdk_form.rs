@@ -195,7 +195,7 @@ impl SdkForm {
 /// Basic credentials whose user is the app id.
 fn names_app(headers: &HeaderMap, config: &Config) -> bool {
     let by_header = headers
-        .get("x-parse-application-id")
+        .get(&crate::context::names::APPLICATION_ID)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|id| key_matches(id, &config.app_id));
     by_header || basic_auth(headers).is_some_and(|(id, _)| key_matches(&id, &config.app_id))

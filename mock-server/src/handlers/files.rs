@@ -167,7 +167,7 @@ pub async fn upload(
             content_type,
         },
     );
-    let url = file_url(&ctx.files_url, &stored_name);
+    let url = file_url(ctx.files_url(), &stored_name);
     Ok(created(
         url.clone(),
         json!({"url": url, "name": stored_name}),

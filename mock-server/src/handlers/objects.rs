@@ -68,7 +68,7 @@ pub async fn create(
     let mut answer = state.store.insert_object(&class, body, may_create_class)?;
     answer.insert("objectId".into(), Value::String(object_id.clone()));
     answer.insert("createdAt".into(), Value::String(now));
-    let location = format!("{}/classes/{class}/{object_id}", ctx.mount_url);
+    let location = format!("{}/classes/{class}/{object_id}", ctx.mount_url());
     Ok(created(location, Value::Object(answer)))
 }
 

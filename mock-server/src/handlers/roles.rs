@@ -93,7 +93,7 @@ pub async fn create(
     ctx: RequestContext,
     body: JsonObject,
 ) -> ApiResult<impl IntoResponse> {
-    let mount_url = ctx.mount_url.clone();
+    let mount_url = ctx.mount_url().to_owned();
     let mut response = objects::create(state, ctx, Path(ROLE_CLASS.to_owned()), body)
         .await?
         .into_response();

@@ -175,7 +175,7 @@ pub fn create_session(
         .get("objectId")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let location = format!("{}/classes/{SESSION_CLASS}/{object_id}", ctx.mount_url);
+    let location = format!("{}/classes/{SESSION_CLASS}/{object_id}", ctx.mount_url());
     Ok(created(location, Value::Object(session)))
 }
 

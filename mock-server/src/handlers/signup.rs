@@ -101,7 +101,7 @@ pub async fn sign_up(
         && let Some(user) = state.store.user_by_auth(provider, id)
     {
         let out = open_session(&state, &ctx, &user, &provider_names(&linked));
-        let location = format!("{}/users/{}", ctx.mount_url, user.object_id);
+        let location = format!("{}/users/{}", ctx.mount_url(), user.object_id);
         return Ok((
             StatusCode::OK,
             [(header::LOCATION, location)],
@@ -187,6 +187,6 @@ pub async fn sign_up(
             answer["sessionToken"] = token.clone();
         }
     }
-    let location = format!("{}/users/{object_id}", ctx.mount_url);
+    let location = format!("{}/users/{object_id}", ctx.mount_url());
     Ok(created(location, answer))
 }

@@ -75,7 +75,7 @@ pub async fn me(
         .store
         .user(&session.user_id)
         .ok_or_else(ParseError::invalid_session_token)?;
-    let mut out = user.to_json();
+    let mut out = user.into_json();
     out.insert("sessionToken".into(), Value::String(session.token.clone()));
     Ok(Json(out))
 }

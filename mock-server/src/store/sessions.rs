@@ -202,7 +202,7 @@ impl State {
         let slot = *sessions
             .find_by("sessionToken", &Value::String(token.to_owned()))
             .first()?;
-        Session::from_object(&sessions.to_map(slot, true)?)
+        Session::from_object(&sessions.doc(slot)?)
     }
 
     /// Removes the sessions of a user opened from an installation.
@@ -238,14 +238,21 @@ impl State {
 
 impl Session {
     /// A session read back from `_Session`.
-    fn from_object(object: &Map<String, Value>) -> Option<Session> {
-        let text = |field: &str| object.get(field).and_then(Value::as_str).map(str::to_owned);
+    /// Read from the stored object (a map, or a row in place, which spares
+    /// copying the whole row on every request that sends a token).
+    fn from_object(object: &impl Document) -> Option<Session> {
+        let text = |field: &str| {
+            object
+                .field(field)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
         Some(Session {
             object_id: text("objectId")?,
             token: text("sessionToken")?,
-            user_id: object.get("user")?.get("objectId")?.as_str()?.to_owned(),
-            restricted: object.get("restricted") == Some(&Value::Bool(true)),
-            expires_at: clock::parse_iso(object.get("expiresAt")?.get("iso")?.as_str()?)?,
+            user_id: object.field("user")?.get("objectId")?.as_str()?.to_owned(),
+            restricted: object.field("restricted") == Some(&Value::Bool(true)),
+            expires_at: clock::parse_iso(object.field("expiresAt")?.get("iso")?.as_str()?)?,
         })
     }
 }

@@ -68,6 +68,13 @@ impl UserRecord {
         out
     }
 
+    /// [`Self::to_json`], without copying the fields.
+    pub fn into_json(self) -> Map<String, Value> {
+        let mut out = self.fields;
+        out.insert("objectId".into(), Value::String(self.object_id));
+        out
+    }
+
     /// The user as stored in `_User`: its fields, objectId and internal fields.
     fn to_object(&self) -> Map<String, Value> {
         let mut out = self.to_json();
