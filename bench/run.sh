@@ -9,7 +9,8 @@
 # GET /users/me, POST /login, POST /classes/C, finds at 100 and 100,000
 # objects with and without an equality constraint, and a mixed read/write
 # workload; req/s, p50, p99, errors, resident memory before and after each
-# measure, startup time. Writes reports/benchmarks.md. About 6 minutes;
+# measure, startup time, and the time of the whole suite against the
+# embedded server. Writes reports/benchmarks.md. About 6 minutes;
 # run it on a quiet machine (see `uptime`): ratios measured in one run are
 # the figures to trust.
 #
@@ -47,7 +48,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 if [ "$profile" = release ]; then
-  cargo build --quiet --release -p parse-mock-server -p parse-bench
+  # The runner too: the whole suite against its embedded server is timed.
+  cargo build --quiet --release -p parse-mock-server -p parse-bench -p parse-conformance
+  args+=(--suite target/release/parse-conformance)
 else
   cargo build --quiet -p parse-mock-server -p parse-bench
 fi

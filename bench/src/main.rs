@@ -71,6 +71,10 @@ struct Args {
     /// startup, the report in a temporary file unless --out says otherwise.
     #[arg(long)]
     smoke: bool,
+    /// The runner (`parse-conformance`) to time over the whole suite
+    /// against its embedded reference server, after the measures.
+    #[arg(long, value_name = "BIN")]
+    suite: Option<PathBuf>,
     /// Where the report goes (default reports/benchmarks.md).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -175,6 +179,10 @@ async fn main() -> Result<()> {
     let (measures, memory, versions) = result?;
     drop(reference_server);
     drop(bare_server);
+    let suite = match &args.suite {
+        Some(runner) => Some(process::time_suite(runner)?),
+        None => None,
+    };
 
     let run = Run {
         seconds: args.seconds,
@@ -190,6 +198,7 @@ async fn main() -> Result<()> {
         measures,
         memory,
         startups,
+        suite,
     };
     let text = report::markdown(&run);
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -4,7 +4,7 @@
 use std::{
     io::{Read, Write},
     net::{TcpListener, TcpStream},
-    path::PathBuf,
+    path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
@@ -94,4 +94,32 @@ pub fn startup_samples(
     (0..runs)
         .map(|_| start(name, args, health_path).map(|server| server.startup))
         .collect()
+}
+
+/// Runs the whole suite with `runner` against its embedded reference
+/// server (reports in a temporary folder) and times it, start to exit.
+pub fn time_suite(runner: &Path) -> Result<crate::report::SuiteRun> {
+    println!("timing the whole suite: {}", runner.display());
+    let reports = std::env::temp_dir().join(format!("parse-bench-suite-{}", std::process::id()));
+    let began = Instant::now();
+    let output = Command::new(runner)
+        .arg("--reports")
+        .arg(&reports)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("running {}", runner.display()))?;
+    let elapsed = began.elapsed();
+    let _ = std::fs::remove_dir_all(&reports);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let summary = stdout
+        .lines()
+        .rev()
+        .find(|line| line.starts_with("conformance:"))
+        .unwrap_or("no summary line")
+        .to_owned();
+    Ok(crate::report::SuiteRun {
+        elapsed,
+        summary,
+        passed: output.status.success(),
+    })
 }

@@ -118,11 +118,14 @@ fn constrains(constraints: &Map<String, Value>, is_field: &dyn Fn(&str) -> bool)
 /// A find's answer: `{"results": [...]}`, plus `"count"` (the number of
 /// matches before `skip` and `limit`) when given.
 pub fn results(results: Vec<Map<String, Value>>, count: Option<usize>) -> Value {
-    let mut answer = serde_json::json!({ "results": results });
+    // Moved into place: `json!` would serialize every object again.
+    let results = results.into_iter().map(Value::Object).collect();
+    let mut answer = Map::new();
+    answer.insert("results".into(), Value::Array(results));
     if let Some(count) = count {
-        answer["count"] = serde_json::json!(count);
+        answer.insert("count".into(), Value::from(count));
     }
-    answer
+    Value::Object(answer)
 }
 
 #[cfg(test)]
