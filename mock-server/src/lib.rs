@@ -41,7 +41,9 @@ pub mod handlers;
 pub mod mail;
 pub mod operations;
 pub mod password;
+pub mod path_params;
 pub mod query;
+pub mod request_complexity;
 pub mod routes;
 pub mod schema_types;
 pub mod sdk_form;
@@ -50,7 +52,7 @@ pub mod token;
 
 use std::{future::Future, sync::Arc};
 
-pub use config::{AccountLockout, Config, ConfigError};
+pub use config::{AccountLockout, Config, ConfigError, RequestComplexity};
 use tokio::net::TcpListener;
 
 /// What every handler shares: the configuration and the store.

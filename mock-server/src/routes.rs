@@ -17,7 +17,7 @@ use crate::{
         aggregate, batch, config, email, files, health, login, objects, pages, roles, schemas,
         sessions, signup, users,
     },
-    sdk_form,
+    path_params, sdk_form,
 };
 
 /// Every route of the API, mounted at the configured mount path, behind
@@ -93,7 +93,8 @@ pub fn router(state: AppState) -> Router {
         .route("/files", post(files::upload_without_name))
         .route("/files/{name}", post(files::upload).delete(files::delete))
         .route("/files/{appId}/{name}", get(files::download))
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .route_layer(middleware::from_fn(path_params::check));
     let mount = state.config.mount_path.clone();
     let app = if mount == "/" {
         api
