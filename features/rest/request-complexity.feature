@@ -91,6 +91,12 @@ Feature: Request complexity limits
     Then the response status is 400
     And the response is the Parse error 102 "Number of include fields (101) exceeds maximum allowed (100)"
 
+  @id.limits.include-count-prefixes
+  Scenario: Each field of an include path counts as one include path toward the limit
+    When the client queries /classes/{{Thing}} including 51 paths of two fields
+    Then the response status is 400
+    And the response is the Parse error 102 "Number of include fields (102) exceeds maximum allowed (100)"
+
   @id.limits.include-at-limit
   Scenario: Include paths as long and as many as the limits allow are served
     When the client queries /classes/{{Thing}} including 100 fields

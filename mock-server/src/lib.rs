@@ -21,6 +21,9 @@
 //! - [`class_permissions`]: class-level permissions, as pure rules.
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
+//! - [`request_complexity`]: Parse Server's `requestComplexity` limits on
+//!   clients' queries, includes and batches; [`path_params`]: route
+//!   parameters that do not percent-decode, refused as Express does.
 //!
 //! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`account_lockout`] (its `accountLockout`), [`extract`] (JSON bodies), [`mail`] (SMTP),
 //! [`password`] (bcrypt), [`token`] (random ids), [`clock`] (timestamps).

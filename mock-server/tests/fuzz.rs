@@ -174,6 +174,13 @@ fn server() -> Router {
     config.rest_api_key = Some(REST_KEY.into());
     config.bcrypt_cost = 4;
     config.max_upload_size = 64 * 1024;
+    config.request_complexity = parse_mock_server::RequestComplexity {
+        include_depth: 10,
+        include_count: 100,
+        subquery_depth: 10,
+        query_depth: 10,
+        batch_request_limit: 100,
+    };
     parse_mock_server::app(config)
 }
 

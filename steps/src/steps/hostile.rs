@@ -109,6 +109,12 @@ async fn include_many(world: &mut ParseWorld, path: String, fields: usize) -> St
     query(world, &path, &[("include", include.join(","))]).await
 }
 
+#[when(regex = r"^the client queries (\S+) including (\d+) paths of two fields$")]
+async fn include_pairs(world: &mut ParseWorld, path: String, paths: usize) -> StepResult {
+    let include: Vec<String> = (1..=paths).map(|i| format!("f{i}.g")).collect();
+    query(world, &path, &[("include", include.join(","))]).await
+}
+
 #[when(regex = r"^the client sends a batch of (\d+) finds on (\S+)$")]
 async fn batch_of_finds(world: &mut ParseWorld, count: usize, path: String) -> StepResult {
     let path = world.render(&format!("{{{{mount}}}}{path}"))?;
