@@ -129,7 +129,7 @@ impl RequestComplexity {
 
     /// Checks include paths (`["a.b", "c"]`), unless `is_master`.
     pub fn check_include(&self, is_master: bool, include: &[String]) -> Result<(), ParseError> {
-        if is_master || include.is_empty() || include.iter().any(|p| p == "*") {
+        if is_master {
             return Ok(());
         }
         // Every path with its prefixes, as Parse Server counts them.
@@ -268,6 +268,8 @@ mod tests {
         let select = json!({"p": {"$select": {"key": "k", "query": {"className": "C", "where": sub(json!({}))}}}});
         assert_eq!(subquery_depth(sub(json!({})).as_object().unwrap()), 1);
         assert_eq!(subquery_depth(select.as_object().unwrap()), 2);
+        let under_or = json!({"$or": [sub(sub(json!({})))]});
+        assert_eq!(subquery_depth(under_or.as_object().unwrap()), 2);
         let check = limits().check_query(false, select.as_object().unwrap(), &[]);
         assert_eq!(code(check), Some(102));
     }
@@ -302,6 +304,22 @@ mod tests {
             code(RequestComplexity::default().check_batch(false, 10_000)),
             None
         );
+    }
+
+    #[test]
+    fn every_limit_is_read_by_its_parse_server_name() {
+        let all = json!({"includeDepth": 1, "includeCount": 2, "subqueryDepth": 3,
+            "queryDepth": 4, "batchRequestLimit": -1, "graphQLDepth": 9});
+        let read = RequestComplexity::from_json(&all).unwrap();
+        let expected = RequestComplexity {
+            include_depth: 1,
+            include_count: 2,
+            subquery_depth: 3,
+            query_depth: 4,
+            batch_request_limit: -1,
+        };
+        assert_eq!(read, expected);
+        assert!(RequestComplexity::from_json(&json!({"batchRequestLimit": -2})).is_err());
     }
 
     #[test]
