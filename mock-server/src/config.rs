@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 pub use crate::account_lockout::AccountLockout;
 use crate::mail::SmtpOptions;
+pub use crate::request_complexity::RequestComplexity;
 
 /// Server configuration; the doc of each field names its parse-server option.
 #[derive(Clone)]
@@ -68,6 +69,9 @@ pub struct Config {
     /// `sessionLength`: how many seconds a session lives (default one
     /// year, as in Parse Server).
     pub session_length: u64,
+    /// `requestComplexity`: limits on clients' queries and batches, each
+    /// off (`-1`) by default, as in Parse Server 9.10.
+    pub request_complexity: RequestComplexity,
 }
 
 // Written by hand so that keys never reach a log.
@@ -124,6 +128,7 @@ const IMPLEMENTED: &[&str] = &[
     "emailAdapter",
     "accountLockout",
     "sessionLength",
+    "requestComplexity",
 ];
 
 /// Environment variables and the option each one sets.
@@ -156,6 +161,7 @@ const ENV: &[(&str, &str)] = &[
     ),
     ("PARSE_SERVER_EMAIL_ADAPTER", "emailAdapter"),
     ("PARSE_SERVER_SESSION_LENGTH", "sessionLength"),
+    ("PARSE_SERVER_REQUEST_COMPLEXITY", "requestComplexity"),
 ];
 
 impl Config {
@@ -186,6 +192,7 @@ impl Config {
             email_adapter: None,
             account_lockout: None,
             session_length: DEFAULT_SESSION_LENGTH,
+            request_complexity: RequestComplexity::default(),
         }
     }
 
@@ -330,6 +337,9 @@ impl Config {
                         "sessionLength must be a positive number of seconds, got {length}"
                     ))
                 })?;
+        }
+        if let Some(limits) = options.get("requestComplexity") {
+            config.request_complexity = RequestComplexity::from_json(limits)?;
         }
         if config.verify_user_emails {
             config.check_email_settings()?;

@@ -21,6 +21,9 @@
 //! - [`class_permissions`]: class-level permissions, as pure rules.
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
 //! - [`error`]: every error as a [`error::ParseError`] that renders itself.
+//! - [`request_complexity`]: Parse Server's `requestComplexity` limits on
+//!   clients' queries, includes and batches; [`path_params`]: route
+//!   parameters that do not percent-decode, refused as Express does.
 //!
 //! Helpers: [`auth`] (linked-account providers), [`config`] (parse-server's options), [`account_lockout`] (its `accountLockout`), [`extract`] (JSON bodies), [`mail`] (SMTP),
 //! [`password`] (bcrypt), [`token`] (random ids), [`clock`] (timestamps).
@@ -41,7 +44,9 @@ pub mod handlers;
 pub mod mail;
 pub mod operations;
 pub mod password;
+pub mod path_params;
 pub mod query;
+pub mod request_complexity;
 pub mod routes;
 pub mod schema_types;
 pub mod sdk_form;
@@ -50,7 +55,7 @@ pub mod token;
 
 use std::{future::Future, sync::Arc};
 
-pub use config::{AccountLockout, Config, ConfigError};
+pub use config::{AccountLockout, Config, ConfigError, RequestComplexity};
 use tokio::net::TcpListener;
 
 /// What every handler shares: the configuration, the store and the

@@ -17,7 +17,7 @@ use crate::{
         aggregate, batch, config, email, files, health, login, objects, pages, roles, schemas,
         sessions, signup, users,
     },
-    sdk_form,
+    path_params, sdk_form,
 };
 
 /// Every route of the API, under the configured mount path, behind
@@ -113,7 +113,8 @@ pub fn router(state: AppState) -> Router {
             post(files::upload).delete(files::delete),
         )
         .route(&at("/files/{appId}/{name}"), get(files::download))
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .route_layer(middleware::from_fn(path_params::check));
     let routed = api
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(state.config.max_upload_size))

@@ -65,6 +65,12 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the target has an instance of the app that sets no client key; its profile gives its url",
     ),
     (
+        "request-complexity",
+        "the server enforces Parse Server's requestComplexity limits on clients (not on the master key) at the \
+         values Parse Server announces as its next defaults: includeDepth 10, includeCount 100, subqueryDepth 10, \
+         queryDepth 10, batchRequestLimit 100 (Parse Server 9.10 has them off unless configured)",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

@@ -9,7 +9,7 @@
 //! and one whose sessions expire after [`EMBEDDED_SESSION_LENGTH`] seconds
 //! (capability `session-length`).
 
-use parse_mock_server::{AccountLockout, Config, mail::SmtpOptions};
+use parse_mock_server::{AccountLockout, Config, RequestComplexity, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 use crate::target::Target;
@@ -32,6 +32,17 @@ const EMBEDDED_SESSION_LENGTH: u64 = 3;
 /// megabytes, as for the Parse Server target; the capability
 /// `max-upload-size` declares it to the steps.
 const EMBEDDED_MAX_UPLOAD_SIZE: usize = 10 * 1024 * 1024;
+
+/// `requestComplexity` of the embedded server: the limits Parse Server
+/// announces as its next defaults, as targets/parse-server/config.js sets
+/// them; the capability `request-complexity` declares them to the steps.
+const EMBEDDED_REQUEST_COMPLEXITY: RequestComplexity = RequestComplexity {
+    include_depth: 10,
+    include_count: 100,
+    subquery_depth: 10,
+    query_depth: 10,
+    batch_request_limit: 100,
+};
 
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
@@ -70,6 +81,7 @@ async fn spawn(
     config.public_server_url = Some(url.clone());
     config.verify_user_emails = true;
     config.max_upload_size = EMBEDDED_MAX_UPLOAD_SIZE;
+    config.request_complexity = EMBEDDED_REQUEST_COMPLEXITY;
     config.account_lockout = Some(AccountLockout {
         threshold: EMBEDDED_LOCKOUT.0,
         duration: EMBEDDED_LOCKOUT.1,
@@ -215,6 +227,7 @@ fn reference_capabilities(instances: &[(&str, &str)], short_sessions_url: &str) 
         "auth-providers",
         "email",
         "email-verification",
+        "request-complexity",
         "unlock-on-password-reset",
     ] {
         table.insert(capability.into(), toml::Value::Boolean(true));

@@ -12,7 +12,8 @@
 //! when `requests` is not an array, a path is not a string, a path is not
 //! under the mount path (`cannot route batch path …`), a method is not
 //! `GET`, `POST`, `PUT` or `DELETE` (`cannot route PATCH /classes/…`) or
-//! a command is itself a batch; a command on a route that does not exist is
+//! a command is itself a batch, and when it holds more commands than
+//! `requestComplexity.batchRequestLimit` allows a client; a command on a route that does not exist is
 //! refused the same way (`cannot route POST /nothere`), as Parse Server does.
 
 use axum::{
@@ -45,10 +46,14 @@ struct Command {
 /// `POST /batch`: runs every command and answers their results in order.
 pub async fn batch(
     State(state): State<AppState>,
-    _ctx: RequestContext,
+    ctx: RequestContext,
     headers: HeaderMap,
     JsonObject(body): JsonObject,
 ) -> ApiResult<Json<Value>> {
+    if let Some(requests) = body.get("requests").and_then(Value::as_array) {
+        let limits = &state.config.request_complexity;
+        limits.check_batch(ctx.is_master, requests.len())?;
+    }
     let commands = commands(&body, &state.config.mount_path)?;
     let router = routes::router(state.clone());
     let mut results = Vec::with_capacity(commands.len());

@@ -75,13 +75,16 @@ pub async fn create(
 /// `GET /classes/:className/:objectId`: the object, if the class's `get`
 /// permission and its ACL let the caller read it (101 otherwise, as for a
 /// missing object), without the fields the class protects from the
-/// caller, with its `include`, `keys` and `excludeKeys` applied.
+/// caller, with its `include`, `keys` and `excludeKeys` applied (the
+/// include paths within `requestComplexity`).
 pub async fn get(
     State(state): State<AppState>,
     ctx: RequestContext,
     Path((class, object_id)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
+    let projection = Projection::from_params(&params);
+    (state.config.request_complexity).check_include(ctx.is_master, &projection.include)?;
     if class == SESSION_CLASS {
         sessions::require_caller(&ctx)?;
     }
@@ -104,7 +107,7 @@ pub async fn get(
     if let Some(p) = &permissions {
         p.hide_protected(&mut object);
     }
-    let object = Projection::from_params(&params).apply(&state, &ctx, object)?;
+    let object = projection.apply(&state, &ctx, object)?;
     Ok(Json(object))
 }
 
@@ -200,7 +203,8 @@ pub async fn find(
     Path(class): Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let query = query::parse::parse(&params)?;
+    let query =
+        query::parse::parse_within(&params, &state.config.request_complexity, ctx.is_master)?;
     let class = redirected_class(&state, class, &params);
     let source = StoreSource {
         state: &state,

@@ -207,7 +207,8 @@ pub async fn find(
     ctx: RequestContext,
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
-    let query = query::parse::parse(&params)?;
+    let query =
+        query::parse::parse_within(&params, &state.config.request_complexity, ctx.is_master)?;
     // `email` is a protected field (Parse Server's default `protectedFields`):
     // a client may not query or sort by it, whatever the users' ACLs.
     if !ctx.is_master && query::names_field(&query, "email") {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{Query, validate};
-use crate::error::ParseError;
+use crate::{error::ParseError, request_complexity::RequestComplexity};
 
 /// Parse Server's default page size.
 pub const DEFAULT_LIMIT: usize = 100;
@@ -32,8 +32,20 @@ const PARAMETERS: &[&str] = &[
 ];
 
 /// Reads `where`, `order`, `skip`, `limit`, `keys`, `excludeKeys`,
-/// `include` and `count`, and checks the `where` ([`validate`]).
+/// `include` and `count`, and checks the `where` ([`validate`]), without
+/// complexity limits.
 pub fn parse(params: &HashMap<String, String>) -> Result<Query, ParseError> {
+    parse_within(params, &RequestComplexity::default(), true)
+}
+
+/// [`parse`] within `limits` (unless `is_master`): as in Parse Server, a
+/// `where` or `include` over a limit is refused before the `where` is
+/// checked any further.
+pub fn parse_within(
+    params: &HashMap<String, String>,
+    limits: &RequestComplexity,
+    is_master: bool,
+) -> Result<Query, ParseError> {
     if let Some(unknown) = params.keys().find(|k| !PARAMETERS.contains(&k.as_str())) {
         return Err(ParseError::new(
             102,
@@ -47,6 +59,8 @@ pub fn parse(params: &HashMap<String, String>) -> Result<Query, ParseError> {
             _ => return Err(ParseError::new(107, "where parameter is not valid JSON")),
         },
     };
+    let include = params.get("include").map(|k| list(k)).unwrap_or_default();
+    limits.check_query(is_master, &constraints, &include)?;
     validate::validate(&constraints)?;
     Ok(Query {
         constraints,
@@ -58,7 +72,7 @@ pub fn parse(params: &HashMap<String, String>) -> Result<Query, ParseError> {
             .get("excludeKeys")
             .map(|k| list(k))
             .unwrap_or_default(),
-        include: params.get("include").map(|k| list(k)).unwrap_or_default(),
+        include,
         count: params.get("count").is_some_and(|c| truthy(c)),
     })
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod config;
 pub mod cors;
 pub mod files;
+pub mod hostile;
 pub mod http;
 pub mod lockout;
 pub mod mail;
