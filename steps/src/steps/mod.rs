@@ -11,6 +11,7 @@ pub mod config;
 pub mod cors;
 pub mod files;
 pub mod http;
+pub mod keys;
 pub mod lockout;
 pub mod mail;
 pub mod objects;
