@@ -65,6 +65,12 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
         "the target has an instance of the app that sets no client key; its profile gives its url",
     ),
     (
+        "cors-allow-list",
+        "the target has an instance of the app that allows CORS from a list of origins only (Parse Server's \
+         allowOrigin); its profile gives its url and the list, of two origins or more: \
+         cors-allow-list = { url = \"…\", origins = [\"https://…\", \"https://…\"] }",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),
