@@ -120,6 +120,23 @@ Feature: Every way in, with the wrong key
     When the client sends GET /classes/{{Note}}
     Then the response is the unauthorized error
 
+  Scenario Outline: The name of the Basic scheme may be written in any case (<scheme>)
+    Given the class Note exists
+    And the client sends no Parse headers
+    And the client authenticates with HTTP Basic auth written "<scheme>" as "{{app_id}}" and the password "{{master_key}}"
+    When the client sends GET /schemas/{{Note}}
+    Then the response status is 200
+
+    @id.keys.basic-scheme-lowercase
+    Examples: lowercase
+      | scheme |
+      | basic  |
+
+    @id.keys.basic-scheme-uppercase
+    Examples: uppercase
+      | scheme |
+      | BASIC  |
+
   # Mixes of headers and Basic credentials
 
   @id.keys.master-header-beside-wrong-basic

@@ -130,9 +130,14 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-/// `Authorization: Basic base64(user:password)`.
+/// `Authorization: Basic base64(user:password)`, the scheme's name in any
+/// case (RFC 7235; Parse Server's `httpAuth` compares it lowercased).
 pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
-    let encoded = header(headers, "authorization")?.strip_prefix("Basic ")?;
+    let value = header(headers, "authorization")?;
+    let encoded = value
+        .get(..6)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("basic "))
+        .and_then(|_| value.get(6..))?;
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
         .ok()?;

@@ -14,11 +14,28 @@ use crate::world::{ParseWorld, StepResult};
     expr = "the client authenticates with HTTP Basic auth as {string} and the password {string}"
 )]
 fn uses_basic_credentials(world: &mut ParseWorld, user: String, password: String) -> StepResult {
-    let user = world.render(&user)?;
-    let password = world.render(&password)?;
+    send_basic(world, "Basic", &user, &password)
+}
+
+/// The same, with the scheme's name written as given (`basic`, `BASIC`).
+#[given(
+    expr = "the client authenticates with HTTP Basic auth written {string} as {string} and the password {string}"
+)]
+fn uses_basic_scheme(
+    world: &mut ParseWorld,
+    scheme: String,
+    user: String,
+    password: String,
+) -> StepResult {
+    send_basic(world, &scheme, &user, &password)
+}
+
+fn send_basic(world: &mut ParseWorld, scheme: &str, user: &str, password: &str) -> StepResult {
+    let user = world.render(user)?;
+    let password = world.render(password)?;
     let credentials =
         base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
-    world.set_header("Authorization", &format!("Basic {credentials}"));
+    world.set_header("Authorization", &format!("{scheme} {credentials}"));
     Ok(())
 }
 
