@@ -391,6 +391,17 @@ Feature: Every way in, with the wrong key
       """
     Then the response status is 200
 
+  @id.keys.master-ignores-expired-token @session-length
+  Scenario: With the master key, an expired session token is not looked at either
+    Given the client talks to the target's instance for "session-length"
+    And the class Note exists
+    And a user cooldude6 signed up with password "p_n7!-e8"
+    And the client uses the session token of cooldude6
+    And the client uses the master key
+    When the session length has passed
+    And the client sends GET /classes/{{Note}}
+    Then the response status is 200
+
   @id.keys.wrong-master-key-checks-token
   Scenario: With a wrong master key, an unknown session token is refused
     Given the class Note exists
