@@ -2,9 +2,9 @@
 # CI: the SDK tests against both targets, one after the other, each started
 # here and stopped afterwards (also when something fails):
 #   1. the reference server standalone (targets/parse-mock-server, ports
-#      2337-2342, mail to 2526), from the debug build unless
+#      2337-2343, mail to 2526), from the debug build unless
 #      PARSE_MOCK_SERVER_BUILD says release;
-#   2. Parse Server 9.10.0 (targets/parse-server, ports 1337-1342, mail to
+#   2. Parse Server 9.10.0 (targets/parse-server, ports 1337-1343, mail to
 #      2525).
 # Run it when nothing else uses those ports (.ci/run runs it after
 # targets/parse-server/report.sh, which has stopped its Parse Server by then).
@@ -68,6 +68,7 @@ if [ -n "${PARSE_CONFORMANCE_PORT:-}${PARSE_CONFORMANCE_SMTP_PORT:-}" ]; then
   ps_profile_copy=$ps_profile
   sed -e "s/:1337\//:$base\//; s/:1338\//:$((base + 1))\//; s/:1339\//:$((base + 2))\//" \
     -e "s/:1340\//:$((base + 3))\//; s/:1341\//:$((base + 4))\//; s/:1342\//:$((base + 5))\//" \
+    -e "s/:1343\//:$((base + 6))\//" \
     -e "s/:2525\"/:${PARSE_CONFORMANCE_SMTP_PORT:-2525}\"/" "$root/targets/parse-server/target.toml" >"$ps_profile"
 fi
 started=parse-server

@@ -1,21 +1,23 @@
 //! The request context: who is asking, resolved once per request from the
 //! headers before any handler runs.
 //!
-//! - `X-Parse-Application-Id` must name this app (else 403 unauthorized);
-//!   HTTP Basic credentials whose user is the app id are accepted in its
-//!   place: their password is the master key, or `javascript-key=<key>`
-//!   for the JavaScript key. (A request in the JavaScript SDK's body form
+//! - HTTP Basic credentials whose user is the app id name this app, even
+//!   beside a wrong `X-Parse-Application-Id`; else that header must name
+//!   it (else 403 unauthorized). The Basic password is the master key, or
+//!   `javascript-key=<key>` for the JavaScript key (which then replaces
+//!   `X-Parse-Javascript-Key`). (A request in the JavaScript SDK's body form
 //!   reaches this point already rewritten into headers: [`crate::sdk_form`].)
 //! - When client keys are configured, a non-master request must carry one
 //!   (`X-Parse-REST-API-Key`, `X-Parse-Client-Key`, `X-Parse-Javascript-Key`,
 //!   `X-Parse-Windows-Key`), else 403 unauthorized.
-//! - `X-Parse-Master-Key` equal to the master key gives master access; a
-//!   wrong one is ignored, as Parse Server does.
+//! - `X-Parse-Master-Key` or the Basic password equal to the master key
+//!   gives master access; a wrong one is ignored, as Parse Server does.
 //! - `X-Parse-Cloud-Context`, when sent, must hold a JSON object (else 107
 //!   `Invalid object for context.`), checked before anything else.
 //! - `X-Parse-Session-Token` is resolved to its session (209 when unknown);
 //!   it is ignored on `/login`. A token past its `expiresAt` is 209
-//!   `Session token is expired.`
+//!   `Session token is expired.` With master access an unknown or expired
+//!   token is ignored.
 //!
 //! Every key comparison takes constant time.
 
@@ -181,9 +183,14 @@ fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-/// `Authorization: Basic base64(user:password)`.
+/// `Authorization: Basic base64(user:password)`, the scheme's name in any
+/// case (RFC 7235; Parse Server's `httpAuth` compares it lowercased).
 pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
-    let encoded = header(headers, &http::header::AUTHORIZATION)?.strip_prefix("Basic ")?;
+    let value = header(headers, &http::header::AUTHORIZATION)?;
+    let encoded = value
+        .get(..6)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("basic "))
+        .and_then(|_| value.get(6..))?;
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
         .ok()?;
@@ -207,30 +214,29 @@ impl FromRequestParts<AppState> for RequestContext {
             let context = serde_json::Value::String(context.to_owned());
             crate::sdk_form::check_context(&context)?;
         }
-        let basic = basic_auth(headers);
-        let app_id_ok = match header(headers, &names::APPLICATION_ID) {
-            Some(id) => key_matches(id, &config.app_id),
-            None => basic
-                .as_ref()
-                .is_some_and(|(id, _)| key_matches(id, &config.app_id)),
-        };
+        // Basic credentials count only when their user is this app's id;
+        // then they name the app whatever `X-Parse-Application-Id` says.
+        let basic = basic_auth(headers).filter(|(id, _)| key_matches(id, &config.app_id));
+        let app_id_ok = basic.is_some()
+            || header(headers, &names::APPLICATION_ID)
+                .is_some_and(|id| key_matches(id, &config.app_id));
         if !app_id_ok {
             return Err(ApiError::Unauthorized);
         }
+        // A right master key in its header gives master rights whatever
+        // else is sent, as Parse Server's `handleParseAuth` resolves it
+        // first; so does one in Basic credentials.
         let master_by_header =
             header(headers, &names::MASTER_KEY).is_some_and(|k| key_matches(k, &config.master_key));
         // Basic credentials for this app: `javascript-key=<key>`, or the
         // master key.
         let (basic_javascript_key, basic_master_key) = match &basic {
-            Some((id, password)) if key_matches(id, &config.app_id) => {
-                match password.strip_prefix("javascript-key=") {
-                    Some(key) => (Some(key), None),
-                    None => (None, Some(password.as_str())),
-                }
-            }
-            _ => (None, None),
+            Some((_, password)) => match password.strip_prefix("javascript-key=") {
+                Some(key) => (Some(key), None),
+                None => (None, Some(password.as_str())),
+            },
+            None => (None, None),
         };
-        let master_by_header = master_by_header && basic_master_key.is_none();
         let master_by_basic =
             basic_master_key.is_some_and(|pw| key_matches(pw, &config.master_key));
         let is_master = master_by_header || master_by_basic;
@@ -259,9 +265,12 @@ impl FromRequestParts<AppState> for RequestContext {
         let path = parts.uri.path().trim_end_matches('/');
         let resolve_token = !(path.ends_with("/login") || path.ends_with("/sessions/me"));
         let session_token = header(headers, &names::SESSION_TOKEN).map(str::to_owned);
+        // With master rights Parse Server never resolves the token: an
+        // unknown or expired one is ignored.
         let session = match session_token.as_deref() {
             Some(token) if resolve_token => match state.store.token_state(token) {
                 TokenState::Live(session) => Some(session),
+                _ if is_master => None,
                 TokenState::Expired => return Err(ParseError::session_expired().into()),
                 TokenState::Unknown => return Err(ParseError::invalid_session_token().into()),
             },

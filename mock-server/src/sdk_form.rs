@@ -16,6 +16,8 @@
 //! - When neither `X-Parse-Application-Id` nor HTTP Basic credentials name
 //!   this app, the body must: `_ApplicationId` equal to the app id, and no
 //!   `X-Parse-Master-Key` header or the right one. Else 403 unauthorized.
+//!   Beside that right header, `_MasterKey` is dropped: the header's
+//!   master rights stand.
 //!   Then `_JavaScriptKey` (absent: none), `_MasterKey`, `_SessionToken`
 //!   and `_InstallationId` become their headers, `_ContentType` the
 //!   `Content-Type`, and `_ClientVersion` and `_RevocableSession` are
@@ -138,7 +140,14 @@ impl SdkForm {
         }
         for (field, name) in KEY_FIELDS {
             if let Some(value) = self.take_truthy(field) {
-                set_header(&mut self.parts.headers, name, string(&value)?)?;
+                let value = string(&value)?;
+                // A master key header here is the right one (checked
+                // above), which gives master rights before the body is read
+                // (Parse Server's `handleParseAuth`): `_MasterKey` cannot
+                // take them away.
+                if !self.parts.headers.contains_key(name) || name != "x-parse-master-key" {
+                    set_header(&mut self.parts.headers, name, value)?;
+                }
             }
         }
         if let Some(value) = self.take_truthy("_ContentType") {

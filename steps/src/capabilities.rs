@@ -71,6 +71,12 @@ pub const CAPABILITIES: &[(&str, &str)] = &[
          queryDepth 10, batchRequestLimit 100 (Parse Server 9.10 has them off unless configured)",
     ),
     (
+        "cors-allow-list",
+        "the target has an instance of the app that allows CORS from a list of origins only (Parse Server's \
+         allowOrigin); its profile gives its url and the list, of two origins or more: \
+         cors-allow-list = { url = \"…\", origins = [\"https://…\", \"https://…\"] }",
+    ),
+    (
         "auth-providers",
         "the server accepts the suite's test auth providers for facebook and twitter",
     ),

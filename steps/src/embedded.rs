@@ -1,13 +1,15 @@
 //! The embedded target: the reference server, started in-process on a free
 //! loopback port, so that a bare `cargo run` has something to test.
 //!
-//! Three instances of the same app run side by side, as with the real Parse
+//! Several instances of the same app run side by side, as with the real Parse
 //! Server target: the main one, which verifies emails; one that also has
 //! `preventLoginWithUnverifiedEmail` (capability `prevent-login-unverified`:
 //! the option changes every sign-up, so it cannot be on in the main one);
 //! one that does not verify emails (capability `no-email-verification`);
-//! and one whose sessions expire after [`EMBEDDED_SESSION_LENGTH`] seconds
-//! (capability `session-length`).
+//! one whose sessions expire after [`EMBEDDED_SESSION_LENGTH`] seconds
+//! (capability `session-length`); one with every client key set
+//! (`client-keys`), one with none (`no-client-keys`); and one that allows
+//! CORS from [`EMBEDDED_ALLOWED_ORIGINS`] only (`cors-allow-list`).
 
 use parse_mock_server::{AccountLockout, Config, RequestComplexity, mail::SmtpOptions};
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
@@ -43,6 +45,11 @@ const EMBEDDED_REQUEST_COMPLEXITY: RequestComplexity = RequestComplexity {
     query_depth: 10,
     batch_request_limit: 100,
 };
+
+/// `allowOrigin` of the embedded instance for the capability
+/// `cors-allow-list`: CORS from these origins only.
+const EMBEDDED_ALLOWED_ORIGINS: [&str; 2] =
+    ["https://app.example.com", "https://admin.example.com"];
 
 /// The application id of the embedded server.
 const APP_ID: &str = "parse-conformance";
@@ -133,6 +140,10 @@ impl Embedded {
             config.rest_api_key = None;
         })
         .await?;
+        let (cors_url, cors) = spawn(&keys, smtp_port, |config| {
+            config.allow_origin = EMBEDDED_ALLOWED_ORIGINS.map(str::to_owned).to_vec();
+        })
+        .await?;
         let mut capabilities = reference_capabilities(
             &[
                 ("prevent-login-unverified", &verify_first_url),
@@ -144,6 +155,16 @@ impl Embedded {
         capabilities.insert(
             "client-keys".into(),
             toml::Value::Table(client_keys.capability(&client_keys_url)),
+        );
+        let mut cors_allow_list = toml::Table::new();
+        cors_allow_list.insert("url".into(), cors_url.into());
+        cors_allow_list.insert(
+            "origins".into(),
+            toml::Value::Array(EMBEDDED_ALLOWED_ORIGINS.map(toml::Value::from).to_vec()),
+        );
+        capabilities.insert(
+            "cors-allow-list".into(),
+            toml::Value::Table(cors_allow_list),
         );
         let (master_key, rest_api_key) = keys;
         Ok(Embedded {
@@ -165,6 +186,7 @@ impl Embedded {
                 short_sessions,
                 client_keys_instance,
                 no_client_keys,
+                cors,
             ],
         })
     }

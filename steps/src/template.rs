@@ -16,6 +16,7 @@
 //! | `{{mount}}`              | the path of the target's URL, e.g. `/parse` (batch paths)     |
 //! | `{{master_key}}`         | the target's master key (redacted in every report)            |
 //! | `{{javascript_key}}`, `{{client_key}}`, `{{windows_key}}`, `{{rest_api_key}}` | the client keys of the target's instance for the capability `client-keys` |
+//! | `{{allowed_origin_1}}`, `{{allowed_origin_2}}` | the first two `origins` of the capability `cors-allow-list` |
 
 use std::sync::LazyLock;
 
@@ -72,6 +73,22 @@ fn resolve(world: &mut ParseWorld, name: &str, field: Option<&str>) -> Result<St
                     "{{{{{key}}}}} needs the setting {key} of the capability client-keys in the profile"
                 ))
             }),
+        (key @ ("allowed_origin_1" | "allowed_origin_2"), None) => {
+            let index = if key == "allowed_origin_1" { 0 } else { 1 };
+            world
+                .run
+                .target
+                .capability_setting("cors-allow-list", "origins")
+                .and_then(toml::Value::as_array)
+                .and_then(|origins| origins.get(index))
+                .and_then(toml::Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    Failure::new(format!(
+                        "{{{{{key}}}}} needs two origins in the setting origins of the capability cors-allow-list in the profile"
+                    ))
+                })
+        }
         ("response", Some(field)) => {
             let json = world.last()?.response.json.as_ref();
             match json.and_then(|j| j.get(field)) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Starts the reference server standalone, as the profile target.toml expects:
-# six instances of the app from config.json (the main one on port 2337; one
+# seven instances of the app from config.json (the main one on port 2337; one
 # with preventLoginWithUnverifiedEmail on 2338; one without email
 # verification on 2339; one whose sessions expire after 3 seconds on 2340;
-# one with every client key set on 2341; one with no client key on 2342),
+# one with every client key set on 2341; one with no client key on 2342;
+# one whose allowOrigin is a list of two origins on 2343),
 # each sending its mail to 127.0.0.1:2526, where the runner's SMTP sink
-# listens. Its ports are not Parse Server's (1337 to 1342), so both targets
+# listens. Its ports are not Parse Server's (1337 to 1343), so both targets
 # run side by side. Stop them with stop.sh.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,3 +46,5 @@ start_instance parse-mock-server-client-keys 2341 \
   --clientKey parse-conformance-client-key \
   --dotNetKey parse-conformance-windows-key
 start_instance parse-mock-server-no-client-keys 2342 --restAPIKey ''
+start_instance parse-mock-server-cors-allow-list 2343 \
+  --allowOrigin https://app.example.com,https://admin.example.com

@@ -2,7 +2,7 @@
 # ../parse-server run with this folder as their package folder (its
 # package.json and package-lock.json pin the latest Parse Server 8.x), and
 # with defaults that let it run beside Parse Server 9.10.0: ports 1437 to
-# 1442, database parse_conformance_8, mail to the runner's SMTP sink on
+# 1443, database parse_conformance_8, mail to the runner's SMTP sink on
 # 2625, as target.toml says. PARSE_CONFORMANCE_PORT, PARSE_CONFORMANCE_DB and
 # PARSE_CONFORMANCE_SMTP_PORT change them.
 PARSE_CONFORMANCE_PACKAGE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

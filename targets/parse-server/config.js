@@ -7,6 +7,11 @@ const packageRequire = require('./package-require');
 const env = (name, fallback) => process.env[name] ?? fallback;
 const port = Number(env('PARSE_CONFORMANCE_PORT', 1337));
 const serverURL = `http://127.0.0.1:${port}/parse`;
+// PARSE_CONFORMANCE_ALLOW_ORIGIN: comma-separated origins (see allowOrigin).
+const allowedOrigins = env('PARSE_CONFORMANCE_ALLOW_ORIGIN', '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter((origin) => origin !== '');
 
 // requestComplexity: Parse Server 9.10 turns every limit off by default (-1,
 // lib/Options/Definitions.js RequestComplexityOptions) and announces these
@@ -44,6 +49,13 @@ module.exports = {
   javascriptKey: env('PARSE_CONFORMANCE_JAVASCRIPT_KEY', '') || undefined,
   clientKey: env('PARSE_CONFORMANCE_CLIENT_KEY', '') || undefined,
   dotNetKey: env('PARSE_CONFORMANCE_DOT_NET_KEY', '') || undefined,
+  // CORS: Access-Control-Allow-Origin. Unset (Parse Server's default `*`)
+  // on every instance but the one start.sh starts on port + 6 (capability
+  // cors-allow-list), which allows a list of origins, given here as
+  // comma-separated text: an origin in the list is echoed, any other gets
+  // the list's first entry.
+  // (Left out when unset: the CLI's parser refuses an undefined list.)
+  ...(allowedOrigins.length ? { allowOrigin: allowedOrigins } : {}),
   appName: 'parse-conformance',
   databaseURI: env(
     'PARSE_CONFORMANCE_DATABASE_URI',

@@ -90,7 +90,8 @@ mkdir -p "$package_dir/files"
 # the options that change every sign-up: preventLoginWithUnverifiedEmail
 # (port + 1), no email verification (port + 2), and sessions that expire after
 # 3 seconds (sessionLength, port + 3); and two for the client keys: every
-# key set, each to its own value (port + 4), and none set (port + 5). Wait for
+# key set, each to its own value (port + 4), and none set (port + 5); and one
+# that allows only a list of CORS origins (port + 6). Wait for
 # /health of each.
 # start_instance NAME PORT [ENV=VALUE...]
 start_instance() {
@@ -132,3 +133,7 @@ start_instance parse-server-client-keys "$((port + 4))" \
   PARSE_CONFORMANCE_CLIENT_KEY=parse-conformance-client-key \
   PARSE_CONFORMANCE_DOT_NET_KEY=parse-conformance-windows-key
 start_instance parse-server-no-client-keys "$((port + 5))" PARSE_CONFORMANCE_REST_API_KEY=
+# A seventh (port + 6) allows only a list of origins for CORS (allowOrigin;
+# capability cors-allow-list): the others answer any origin with `*`.
+start_instance parse-server-cors-allow-list "$((port + 6))" \
+  PARSE_CONFORMANCE_ALLOW_ORIGIN=https://app.example.com,https://admin.example.com

@@ -11,7 +11,7 @@ package_dir="$(cd "${PARSE_CONFORMANCE_PACKAGE_DIR:-$here}" && pwd)"
 label="[$(basename "$package_dir") target]"
 cd "$package_dir"
 for name in parse-server parse-server-verify-first parse-server-no-verification parse-server-short-sessions \
-  parse-server-client-keys parse-server-no-client-keys; do
+  parse-server-client-keys parse-server-no-client-keys parse-server-cors-allow-list; do
   [ -f "$name.pid" ] || continue
   pid=$(cat "$name.pid")
   if kill -0 "$pid" 2>/dev/null; then

@@ -19,6 +19,7 @@ async fn preflight(
     headers: String,
 ) -> StepResult {
     let path = world.render(&path)?;
+    let origin = world.render(&origin)?;
     let mut request = world.request(Method::OPTIONS, &path, None);
     request.headers = vec![
         ("Origin".to_owned(), origin),
@@ -33,6 +34,7 @@ async fn preflight(
 /// origin itself.
 #[then(expr = "the response allows the origin {string}")]
 fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
+    let origin = world.render(&origin)?;
     let value = world
         .last()?
         .response
@@ -43,6 +45,25 @@ fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
         Some(v) => Err(world.fail(format!(
             "Access-Control-Allow-Origin is {v:?}, which does not allow {origin}"
         ))),
+        None => Err(world.fail("the response has no Access-Control-Allow-Origin header")),
+    }
+}
+
+/// The opposite: `Access-Control-Allow-Origin` is present and neither `*`
+/// nor that origin, so a browser keeps the answer from a page there.
+#[then(expr = "the response does not allow the origin {string}")]
+fn does_not_allow_origin(world: &mut ParseWorld, origin: String) -> StepResult {
+    let origin = world.render(&origin)?;
+    let value = world
+        .last()?
+        .response
+        .header("Access-Control-Allow-Origin")
+        .map(str::to_owned);
+    match value {
+        Some(v) if v == "*" || v == origin => Err(world.fail(format!(
+            "Access-Control-Allow-Origin is {v:?}, which allows {origin}"
+        ))),
+        Some(_) => Ok(()),
         None => Err(world.fail("the response has no Access-Control-Allow-Origin header")),
     }
 }

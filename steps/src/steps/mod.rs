@@ -12,6 +12,7 @@ pub mod cors;
 pub mod files;
 pub mod hostile;
 pub mod http;
+pub mod keys;
 pub mod lockout;
 pub mod mail;
 pub mod objects;
