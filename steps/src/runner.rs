@@ -42,6 +42,14 @@ use crate::{
 /// How long the first request may take before the target counts as hung.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Seconds to wait for a TCP connection when neither the command line nor
+/// the profile says.
+const DEFAULT_CONNECT_TIMEOUT: u64 = 3;
+
+/// Seconds to wait for one whole exchange when neither the command line nor
+/// the profile says.
+const DEFAULT_REQUEST_TIMEOUT: u64 = 15;
+
 /// Exit code of a run that could not start (bad options, target down).
 const CANNOT_RUN: u8 = 2;
 
@@ -115,9 +123,21 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
             )
         }
     };
+    let seconds = |arg: Option<u64>, profile: Option<u64>, default: u64| {
+        Duration::from_secs(arg.or(profile).unwrap_or(default))
+    };
+    let request_timeout = seconds(
+        args.request_timeout,
+        target.request_timeout,
+        DEFAULT_REQUEST_TIMEOUT,
+    );
     let client = Client::new(
-        Duration::from_secs(args.connect_timeout),
-        Duration::from_secs(args.request_timeout),
+        seconds(
+            args.connect_timeout,
+            target.connect_timeout,
+            DEFAULT_CONNECT_TIMEOUT,
+        ),
+        request_timeout,
     )?;
     probe(&client, &target).await?;
     let info = RunInfo {
