@@ -56,10 +56,14 @@ Feature: Simultaneous requests
     Given a user alice signed up with password "p_n7!-e8"
     When these requests are sent at the same time:
       | as    | request       | times |
-      | alice | GET /users/me | 10    |
+      | alice | GET /users/me | 20    |
       | alice | POST /logout  | 1     |
-      | alice | GET /users/me | 10    |
-    Then every one of those answers has status 200 or is the Parse error 209 "Invalid session token"
+      | alice | GET /users/me | 20    |
+    # The message of code 209 may differ: Parse Server answers a token it
+    # found at first and no longer finds with "Permission denied" (seen in
+    # a run on 2026-11-30), one it does not find at all with "Invalid
+    # session token".
+    Then every one of those answers has status 200 or is a Parse error with code 209
     Given the client uses the session token of alice
     When the client sends GET /users/me
-    Then the response is the Parse error 209 "Invalid session token"
+    Then the response is a Parse error with code 209
