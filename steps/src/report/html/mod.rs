@@ -194,6 +194,21 @@ pub fn render_site(features: &[FeatureDoc], runs: &[Results]) -> Vec<(String, St
 /// previous build left there (other files, such as a screenshot, stay).
 pub fn write_site(suite: &SuiteFiles, out: &Path, runs: &[Results]) -> Result<(), String> {
     let features = load_features(suite)?;
+    // A results.json from another runner (or an older one) may carry the
+    // features' passwords in its failures' steps: they are redacted here too.
+    let redactor = Redactor::new(feature_passwords(
+        suite.files.iter().map(|f| f.text.as_str()),
+    ));
+    let mut runs = runs.to_vec();
+    for failure in runs
+        .iter_mut()
+        .flat_map(|r| &mut r.scenarios)
+        .filter_map(|s| s.failure.as_mut())
+    {
+        failure.step = redactor.text(&failure.step);
+        failure.message = redactor.text(&failure.message);
+    }
+    let runs = runs.as_slice();
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     if let Ok(entries) = fs::read_dir(out) {
         for entry in entries.flatten() {
