@@ -282,3 +282,38 @@ async fn a_target_refusing_connections_stops_the_run_with_exit_code_2() {
         run.elapsed
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_target_answering_garbage_to_the_probe_stops_the_run_with_exit_code_2() {
+    let target = FaultyTarget::start_faulting_the_probe(Fault::Garbage).await;
+    let run = run_against(&target.url(), "garbage-probe").await;
+    assert_eq!(run.code, Some(2), "exit code:\n{}", run.console);
+    assert!(
+        run.console.contains("the target's answer is not HTTP"),
+        "{}",
+        run.console
+    );
+    assert!(
+        run.elapsed < Duration::from_secs(30),
+        "took {:?}",
+        run.elapsed
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_target_silent_to_the_probe_stops_the_run_with_exit_code_2() {
+    let target = FaultyTarget::start_faulting_the_probe(Fault::Silent).await;
+    let run = run_against(&target.url(), "silent-probe").await;
+    assert_eq!(run.code, Some(2), "exit code:\n{}", run.console);
+    assert!(
+        run.console.contains("did not answer within")
+            && run.console.contains("Is the server running?"),
+        "{}",
+        run.console
+    );
+    assert!(
+        run.elapsed < Duration::from_secs(30),
+        "took {:?}",
+        run.elapsed
+    );
+}

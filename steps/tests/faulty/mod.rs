@@ -5,7 +5,8 @@
 //! are not HTTP, promise a longer body than it sends, or never answer. It
 //! answers the runner's reachability probe (`GET …/health`) and
 //! `GET …/serverInfo` properly, so that the run starts and each scenario
-//! meets the fault; [`Fault::Everything`] variants fault those too.
+//! meets the fault; [`FaultyTarget::start_faulting_the_probe`] faults
+//! those too.
 
 use std::{net::SocketAddr, time::Duration};
 
@@ -50,13 +51,22 @@ impl Drop for FaultyTarget {
 impl FaultyTarget {
     /// Starts a target with this fault on a free port of 127.0.0.1.
     pub async fn start(fault: Fault) -> FaultyTarget {
+        FaultyTarget::spawn(fault, false).await
+    }
+
+    /// Starts a target with this fault on every request, the probe too.
+    pub async fn start_faulting_the_probe(fault: Fault) -> FaultyTarget {
+        FaultyTarget::spawn(fault, true).await
+    }
+
+    async fn spawn(fault: Fault, probe_too: bool) -> FaultyTarget {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port on 127.0.0.1");
         let address = listener.local_addr().expect("a bound address");
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, fault));
+                tokio::spawn(serve(stream, fault, probe_too));
             }
         });
         FaultyTarget { address, task }
@@ -77,11 +87,13 @@ fn json_answer(body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-async fn serve(mut stream: TcpStream, fault: Fault) {
+async fn serve(mut stream: TcpStream, fault: Fault, probe_too: bool) {
     let Some(path) = read_request(&mut stream).await else {
         return;
     };
-    if path.ends_with("/health") {
+    if probe_too {
+        // Fall through to the fault.
+    } else if path.ends_with("/health") {
         let _ = stream.write_all(&json_answer(r#"{"status":"ok"}"#)).await;
         return;
     }
