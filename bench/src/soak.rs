@@ -189,7 +189,7 @@ fn report(
         .filter_map(|s| s.probe.as_ref().ok().map(|(_, d)| *d))
         .max()
         .unwrap_or_default();
-    let peak = samples.iter().filter_map(|s| s.rss).max();
+    let peak = during.iter().filter_map(|s| s.rss).max();
     let steady = steady(&after);
     let answered = figures.errors == 0 && failed_probes == 0;
     let _ = writeln!(out, "# Soak: the reference server under load\n");
