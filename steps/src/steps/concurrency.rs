@@ -10,7 +10,8 @@
 use std::collections::BTreeMap;
 
 use cucumber::{gherkin::Step, then, when};
-use serde_json::Value;
+use reqwest::Method;
+use serde_json::{Value, json};
 
 use super::http::{docstring, rendered_request};
 use crate::{
@@ -77,7 +78,7 @@ async fn listed_requests_at_once(world: &mut ParseWorld, step: &Step) -> StepRes
 }
 
 /// Sends all `requests` at once and keeps their exchanges.
-async fn burst(world: &mut ParseWorld, requests: Vec<Request>) -> StepResult {
+pub async fn burst(world: &mut ParseWorld, requests: Vec<Request>) -> StepResult {
     let client = world.run.client.clone();
     let tasks: Vec<_> = requests
         .into_iter()
@@ -231,6 +232,43 @@ fn values_are_each_number_once(
         format!(
             "expected the answers' {field} to be each number from {first} to {last} once (each update saw all the earlier ones), got {}",
             shown.join(", ")
+        ),
+        None,
+    ))
+}
+
+#[then(expr = "{word} can log in with exactly one of the new passwords those clients chose")]
+async fn logs_in_with_exactly_one(world: &mut ParseWorld, alias: String) -> StepResult {
+    let passwords: Vec<String> = world
+        .concurrent
+        .iter()
+        .filter_map(|e| {
+            let body = e.request.body.as_deref()?;
+            url::form_urlencoded::parse(body.as_bytes())
+                .find(|(name, _)| name == "new_password")
+                .map(|(_, value)| value.into_owned())
+        })
+        .collect();
+    if passwords.is_empty() {
+        return Err(Failure::new("no new password was chosen in this scenario"));
+    }
+    let username = world.unique(&alias);
+    let mut working = 0;
+    for password in &passwords {
+        let body = json!({ "username": username, "password": password }).to_string();
+        let request = world.request(Method::POST, "/login", Some(body));
+        if world.send(request).await?.response.status == 200 {
+            working += 1;
+        }
+    }
+    if working == 1 {
+        return Ok(());
+    }
+    Err(burst_failure(
+        world,
+        format!(
+            "{alias} can log in with {working} of the {} new passwords chosen at the same time through one reset link; exactly one should work",
+            passwords.len()
         ),
         None,
     ))
