@@ -15,6 +15,7 @@ mod cases;
 mod machine;
 mod process;
 mod report;
+mod soak;
 mod target;
 mod wrk;
 
@@ -75,9 +76,24 @@ struct Args {
     /// against its embedded reference server, after the measures.
     #[arg(long, value_name = "BIN")]
     suite: Option<PathBuf>,
-    /// Where the report goes (default reports/benchmarks.md).
+    /// Where the report goes (default reports/benchmarks.md; with --soak,
+    /// reports/soak.md).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Instead of the benchmark, the soak: the reference server alone under
+    /// the mixed workload for --seconds with --soak-connections, its memory
+    /// and a probe sampled during the load and after it (bench/soak.sh).
+    #[arg(long)]
+    soak: bool,
+    /// Open connections of the soak.
+    #[arg(long, default_value_t = 64, requires = "soak")]
+    soak_connections: u32,
+    /// Seconds the soak keeps sampling after the load.
+    #[arg(long, default_value_t = 20, requires = "soak")]
+    soak_after: u32,
+    /// Seconds between two samples of the soak.
+    #[arg(long, default_value_t = 2, requires = "soak")]
+    soak_every: u32,
 }
 
 /// wrk's load: 2 threads, 16 connections.
@@ -96,7 +112,9 @@ async fn main() -> Result<()> {
         args.warm_up = 0;
     }
     let out = args.out.clone().unwrap_or_else(|| {
-        if args.smoke {
+        if args.soak {
+            PathBuf::from("reports/soak.md")
+        } else if args.smoke {
             std::env::temp_dir().join("parse-bench-smoke.md")
         } else {
             PathBuf::from("reports/benchmarks.md")
@@ -119,6 +137,9 @@ async fn main() -> Result<()> {
     .iter()
     .map(|s| (*s).to_owned())
     .collect();
+    if args.soak {
+        return soak(&args, &reference_args, &suffix, &out).await;
+    }
     println!(
         "reference server: timing {} fresh starts",
         args.startup_runs
@@ -205,6 +226,46 @@ async fn main() -> Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&out, &text)?;
+    println!("{text}\nwrote {}", out.display());
+    Ok(())
+}
+
+/// The soak (see [`soak`]): the reference server alone, its report to `out`.
+async fn soak(
+    args: &Args,
+    reference_args: &[String],
+    suffix: &str,
+    out: &std::path::Path,
+) -> Result<()> {
+    let server = process::start("parse-mock-server", reference_args, "/parse/health")?;
+    let target = Target {
+        name: "reference server".into(),
+        kind: Kind::Parse,
+        url: format!("http://127.0.0.1:{}/parse", server.port),
+        app_id: "bench".into(),
+        rest_key: "bench-rest-key".into(),
+        master_key: "bench-master-key".into(),
+        pid: Some(server.child.id()),
+        bcrypt: String::new(),
+    };
+    let settings = soak::Settings {
+        seconds: args.seconds,
+        connections: args.soak_connections,
+        threads: THREADS,
+        after: args.soak_after,
+        every: args.soak_every,
+        objects: args.objects,
+    };
+    let scripts = std::env::temp_dir().join(format!("parse-soak-{suffix}"));
+    std::fs::create_dir_all(&scripts)?;
+    let result = soak::run(&target, settings, suffix, &scripts).await;
+    let _ = std::fs::remove_dir_all(&scripts);
+    drop(server);
+    let text = result?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &text)?;
     println!("{text}\nwrote {}", out.display());
     Ok(())
 }

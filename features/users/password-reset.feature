@@ -60,6 +60,20 @@ Feature: Requesting a password reset
     Then the response status is 404
     And the response is the Parse error 101 "Invalid username/password."
 
+  @id.password-reset.link-works-once-under-concurrency @races
+  Scenario: A reset link submitted by several clients at the same time sets one password
+    # GHSA-r3xq-68wh-gwvh: concurrent submissions could each use the token.
+    # Three clients: trying the passwords costs up to two failed logins,
+    # below the lockout threshold of the targets (three).
+    When the client sends POST /requestPasswordReset with body:
+      """
+      {"email": "{{cooldude6}}@example.com"}
+      """
+    Then {{cooldude6}}@example.com receives an email with a link to reset the password
+    When 3 clients at the same time choose the new password "n3w-p_n7!-e8" followed by their number on the page of the link in the email, as XMLHttpRequests
+    Then exactly one of those answers has status 200 and every other one is the Parse error -1 "Failed to reset password: username / email / token is invalid"
+    And cooldude6 can log in with exactly one of the new passwords those clients chose
+
   @id.password-reset.email-change-voids-link
   Scenario: Changing the email makes a pending reset link useless
     When the client sends POST /requestPasswordReset with body:

@@ -121,7 +121,7 @@ Feature: Signing up
     Then the response status is 400
     And the response is the Parse error 202 "Account already exists for this username."
 
-  @id.signup.username-unique-under-concurrency
+  @id.signup.username-unique-under-concurrency @races
   Scenario: Of many simultaneous sign-ups with one username exactly one succeeds
     When 20 clients sign up at the same time as cooldude6 with password "p_n7!-e8"
     Then exactly one of those sign-ups answered 201 and every other one the Parse error 202

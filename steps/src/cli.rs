@@ -107,11 +107,13 @@ pub struct TargetArgs {
     #[arg(long = "results", value_name = "FILE")]
     pub results: Vec<PathBuf>,
     // --- end of the living documentation's options.
-    /// Seconds to wait for a TCP connection to the target.
-    #[arg(long, value_name = "SECONDS", default_value_t = 3)]
-    pub connect_timeout: u64,
+    /// Seconds to wait for a TCP connection to the target (default: the
+    /// profile's connect_timeout, else 3).
+    #[arg(long, value_name = "SECONDS")]
+    pub connect_timeout: Option<u64>,
 
-    /// Seconds to wait for one whole HTTP exchange with the target.
-    #[arg(long, value_name = "SECONDS", default_value_t = 15)]
-    pub request_timeout: u64,
+    /// Seconds to wait for one whole HTTP exchange with the target (default:
+    /// the profile's request_timeout, else 15).
+    #[arg(long, value_name = "SECONDS")]
+    pub request_timeout: Option<u64>,
 }

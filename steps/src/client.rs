@@ -210,8 +210,55 @@ fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {
     } else if e.is_connect() {
         SendError::Unreachable(error_chain(e))
     } else {
-        SendError::Other(error_chain(e))
+        let chain = error_chain(e);
+        match fault_of(e, &chain) {
+            Some(fault) => SendError::Other(format!("{fault} ({chain})")),
+            None => SendError::Other(chain),
+        }
     }
+}
+
+/// What went wrong on an established connection, in words a reader of a
+/// failure message understands at once; `None` when it is none of these.
+fn fault_of(e: &reqwest::Error, chain: &str) -> Option<&'static str> {
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted
+            )
+        {
+            return Some("the target reset the connection");
+        }
+        source = cause.source();
+    }
+    // hyper's own words, which it offers no other way to tell apart.
+    let faults = [
+        ("reset by peer", "the target reset the connection"),
+        (
+            "end of file before message length reached",
+            "the target closed the connection before the whole body came",
+        ),
+        (
+            "connection closed before message completed",
+            "the target closed the connection without answering",
+        ),
+        ("invalid http version", "the target's answer is not HTTP"),
+        ("invalid status code", "the target's answer is not HTTP"),
+        ("invalid header", "the target's answer is not HTTP"),
+        ("invalid token", "the target's answer is not HTTP"),
+        (
+            "message head is too large",
+            "the target's answer is not HTTP",
+        ),
+        ("received http/0.9", "the target's answer is not HTTP"),
+    ];
+    let lower = chain.to_ascii_lowercase();
+    faults
+        .iter()
+        .find(|(words, _)| lower.contains(words))
+        .map(|(_, fault)| *fault)
 }
 
 /// An error with all its causes, `a: b: c`.

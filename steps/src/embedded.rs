@@ -178,6 +178,8 @@ impl Embedded {
                 expected_failures: Default::default(),
                 smtp_sink: Some(format!("127.0.0.1:{smtp_port}")),
                 mailbox_url: None,
+                connect_timeout: None,
+                request_timeout: None,
             },
             instances: vec![
                 main,

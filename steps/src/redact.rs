@@ -5,6 +5,12 @@
 //! secret headers and secret JSON fields by name, known secret values (the
 //! master key) wherever they appear, and anything shaped like a revocable
 //! session token (`r:` followed by letters and digits).
+//!
+//! The passwords the features themselves write (`with password "…"`,
+//! `{"password": "…"}`, `password=…`) are known values too
+//! ([`feature_passwords`]): the step texts that cucumber prints and the
+//! reports list show them as `<redacted>`, while the feature files keep them
+//! readable.
 
 use std::sync::LazyLock;
 
@@ -44,6 +50,39 @@ static SESSION_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"r:[A-Za-z0-9]{8,}").unwrap()
 });
 
+/// A password written in a feature: after `password "`, as the value of a
+/// password field, or after `password=` in a query or a form.
+static FEATURE_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // a constant pattern
+    Regex::new(
+        r#"(?i)password "([^"]+)"|"(?:password|new_password|confirm_new_password)"\s*:\s*"([^"]+)"|\b(?:password|new_password|confirm_new_password)=([^&\s"'|<>]+)"#,
+    )
+    .unwrap()
+});
+
+/// Every password the feature texts write literally, to be redacted as a
+/// known secret. Placeholders (`{{…}}`) are left out (their values are
+/// redacted where they are sent), and so are values with a character that
+/// JSON, XML or HTML would escape, which a literal replacement in those
+/// reports could not find.
+pub fn feature_passwords<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut found: Vec<String> = texts
+        .into_iter()
+        .flat_map(|text| FEATURE_PASSWORD.captures_iter(text))
+        .filter_map(|c| {
+            c.iter()
+                .skip(1)
+                .flatten()
+                .next()
+                .map(|m| m.as_str().to_owned())
+        })
+        .filter(|v| !v.contains("{{") && !v.contains(['"', '\\', '<', '>', '&', '\'']))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// Redacts secrets for display.
 #[derive(Clone, Debug, Default)]
 pub struct Redactor {
@@ -53,9 +92,12 @@ pub struct Redactor {
 impl Redactor {
     /// A redactor that also hides each of `secrets` wherever it appears.
     pub fn new(secrets: Vec<String>) -> Redactor {
-        Redactor {
-            secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect(),
-        }
+        let mut secrets: Vec<String> = secrets.into_iter().filter(|s| !s.is_empty()).collect();
+        // The longest first, so that a secret containing another one
+        // (`n3w-p_n7!-e8`, `p_n7!-e8`) is hidden whole.
+        secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        secrets.dedup();
+        Redactor { secrets }
     }
 
     /// Whether a header's value must be hidden.
@@ -116,6 +158,57 @@ impl Redactor {
     }
 }
 
+/// An output (the console, a report file) whose text goes through a
+/// [`Redactor`] line by line before it is written: cucumber's own writers
+/// print step texts, which may carry a feature's password.
+pub struct RedactingWriter<W: std::io::Write> {
+    inner: W,
+    redactor: Redactor,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> RedactingWriter<W> {
+    /// Redacts what is written to `inner`.
+    pub fn new(inner: W, redactor: Redactor) -> RedactingWriter<W> {
+        RedactingWriter {
+            inner,
+            redactor,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_out(&mut self, upto: usize) -> std::io::Result<()> {
+        let chunk: Vec<u8> = self.pending.drain(..upto).collect();
+        match std::str::from_utf8(&chunk) {
+            Ok(text) => self.inner.write_all(self.redactor.text(text).as_bytes()),
+            // Not text: nothing a redactor could find in it.
+            Err(_) => self.inner.write_all(&chunk),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for RedactingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
+            self.write_out(last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let all = self.pending.len();
+        self.write_out(all)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for RedactingWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -151,6 +244,38 @@ mod tests {
         let r = Redactor::new(vec!["masterkey123".into()]);
         let out = r.text("key=masterkey123 token r:0123456789abcdef0123456789abcdef end");
         assert_eq!(out, "key=<redacted> token r:<redacted> end");
+    }
+
+    #[test]
+    fn finds_the_passwords_features_write() {
+        let feature = r#"
+    Given a user a signed up with password "p_n7!-e8"
+    When a logs in with password "n3w-p_n7!-e8" through GET /login?username=x&password=q_s3cr3t
+      """
+      {"password": "f1eld-pw", "new_password": "{{a.password}}"}
+      """
+"#;
+        assert_eq!(
+            feature_passwords([feature]),
+            vec!["f1eld-pw", "n3w-p_n7!-e8", "p_n7!-e8", "q_s3cr3t"]
+        );
+        let r = Redactor::new(feature_passwords([feature]));
+        assert_eq!(
+            r.text(r#"password "n3w-p_n7!-e8" or "p_n7!-e8""#),
+            r#"password "<redacted>" or "<redacted>""#
+        );
+    }
+
+    #[test]
+    fn a_redacting_writer_hides_secrets_split_across_writes() {
+        use std::io::Write as _;
+        let mut out = Vec::new();
+        {
+            let mut w = RedactingWriter::new(&mut out, Redactor::new(vec!["s3cr3t".into()]));
+            w.write_all(b"a s3").unwrap();
+            w.write_all(b"cr3t b\nc").unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "a <redacted> b\nc");
     }
 
     #[test]

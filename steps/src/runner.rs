@@ -25,7 +25,7 @@ use crate::{
     client::{Client, Request, SendError},
     embedded::Embedded,
     mail::{Mailbox, mailpit::MailpitApi, sink::SmtpSink},
-    redact::Redactor,
+    redact::{self, RedactingWriter, Redactor},
     report::{
         html,
         outcomes::{OutcomeWriter, Outcomes, lock},
@@ -41,6 +41,14 @@ use crate::{
 
 /// How long the first request may take before the target counts as hung.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Seconds to wait for a TCP connection when neither the command line nor
+/// the profile says.
+const DEFAULT_CONNECT_TIMEOUT: u64 = 3;
+
+/// Seconds to wait for one whole exchange when neither the command line nor
+/// the profile says.
+const DEFAULT_REQUEST_TIMEOUT: u64 = 15;
 
 /// Exit code of a run that could not start (bad options, target down).
 const CANNOT_RUN: u8 = 2;
@@ -115,9 +123,21 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
             )
         }
     };
+    let seconds = |arg: Option<u64>, profile: Option<u64>, default: u64| {
+        Duration::from_secs(arg.or(profile).unwrap_or(default))
+    };
+    let request_timeout = seconds(
+        args.request_timeout,
+        target.request_timeout,
+        DEFAULT_REQUEST_TIMEOUT,
+    );
     let client = Client::new(
-        Duration::from_secs(args.connect_timeout),
-        Duration::from_secs(args.request_timeout),
+        seconds(
+            args.connect_timeout,
+            target.connect_timeout,
+            DEFAULT_CONNECT_TIMEOUT,
+        ),
+        request_timeout,
     )?;
     probe(&client, &target).await?;
     let info = RunInfo {
@@ -139,11 +159,20 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         let path = args.reports.join(name);
         File::create(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
+    // The target's keys and the passwords the features write never reach
+    // the console or a report: cucumber's writers print step texts, so their
+    // outputs go through the redactor too.
+    let mut secrets = target.secrets();
+    secrets.extend(redact::feature_passwords(
+        features.files.iter().map(|f| f.text.as_str()),
+    ));
+    let redactor = Redactor::new(secrets);
+    let redacted = |out| RedactingWriter::new(out, redactor.clone());
     let (outcome_writer, outcomes) = OutcomeWriter::new();
-    let writer = writer::Basic::raw(io::stdout(), writer::Coloring::Auto, 0)
+    let writer = writer::Basic::raw(redacted_stdout(&redactor), writer::Coloring::Auto, 0)
         .summarized()
-        .tee::<ParseWorld, _>(writer::JUnit::for_tee(create("junit.xml")?, 0))
-        .tee::<ParseWorld, _>(writer::Json::for_tee(create("cucumber.json")?))
+        .tee::<ParseWorld, _>(writer::JUnit::for_tee(redacted(create("junit.xml")?), 0))
+        .tee::<ParseWorld, _>(writer::Json::for_tee(redacted(create("cucumber.json")?)))
         .tee::<ParseWorld, _>(
             outcome_writer
                 .discard_stats_writes()
@@ -161,7 +190,6 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         machine: machine.clone(),
         outcomes: Arc::clone(&outcomes),
     };
-    let redactor = Redactor::new(target.secrets());
     let context = Arc::new(RunContext {
         target: target.clone(),
         client,
@@ -179,6 +207,12 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
         .with_cli(opts)
         .filter_run(features.clone(), move |f, r, s| selection.runs(f, r, s))
         .await;
+    // The writers flush their redacted outputs when dropped.
+    let execution_failed = {
+        use cucumber::writer::Stats as _;
+        finished.execution_has_failed()
+    };
+    drop(finished);
     context.browser.stop().await;
     if let Some(embedded) = embedded {
         embedded.stop().await;
@@ -198,21 +232,26 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
             .map_err(|e| format!("cannot write {}: {e}", junit.display()))?;
     }
     let report = summary::render(&info, &outcomes, &target);
-    fs::write(args.reports.join("summary.md"), report)
-        .map_err(|e| format!("cannot write summary.md: {e}"))?;
+    fs::write(
+        args.reports.join("summary.md"),
+        context.redactor.text(&report),
+    )
+    .map_err(|e| format!("cannot write summary.md: {e}"))?;
     let results = results::build(&info, &outcomes, &target);
-    fs::write(args.reports.join("results.json"), results::render(&results))
-        .map_err(|e| format!("cannot write results.json: {e}"))?;
+    fs::write(
+        args.reports.join("results.json"),
+        context.redactor.text(&results::render(&results)),
+    )
+    .map_err(|e| format!("cannot write results.json: {e}"))?;
     html::write_run_site(&features, &args.reports.join("html"), &results)?;
     print_closing(&args.reports, &counts);
     if let Some(first) = context.down.get() {
         eprintln!("parse-conformance: the target stopped answering during the run: {first}");
     }
 
-    use cucumber::writer::Stats as _;
     let ran_nothing = outcomes.scenarios.is_empty();
     let failed = counts.run_fails(args.strict)
-        || (finished.execution_has_failed() && counts.failed + counts.expected_failures == 0)
+        || (execution_failed && counts.failed + counts.expected_failures == 0)
         || !outcomes.errors.is_empty()
         || ran_nothing;
     if ran_nothing {
@@ -223,6 +262,11 @@ async fn try_run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode, S
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The console, through the redactor.
+fn redacted_stdout(redactor: &Redactor) -> RedactingWriter<io::Stdout> {
+    RedactingWriter::new(io::stdout(), redactor.clone())
 }
 
 /// Parses the command line as `parse-conformance` (cucumber's options under

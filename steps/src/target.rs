@@ -32,6 +32,10 @@ pub struct Target {
     pub smtp_sink: Option<String>,
     /// The Mailpit-compatible API to read the target's mail from instead.
     pub mailbox_url: Option<String>,
+    /// Seconds to wait for a TCP connection, when the profile sets it.
+    pub connect_timeout: Option<u64>,
+    /// Seconds to wait for one whole exchange, when the profile sets it.
+    pub request_timeout: Option<u64>,
 }
 
 // Written by hand so that no key ever reaches a log through `{:?}`.
@@ -77,6 +81,12 @@ pub struct Profile {
     pub smtp_sink: Option<String>,
     /// A Mailpit-compatible API to read the target's mail from.
     pub mailbox_url: Option<String>,
+    /// Seconds to wait for a TCP connection to the target (default 3).
+    pub connect_timeout: Option<u64>,
+    /// Seconds to wait for one whole HTTP exchange with the target
+    /// (default 15): past it, the step fails with a timeout and the run
+    /// counts the target as down.
+    pub request_timeout: Option<u64>,
 }
 
 /// Why a scenario is expected to fail on a target.
@@ -133,6 +143,8 @@ impl Target {
             expected_failures: profile.expected_failures,
             smtp_sink: args.smtp_sink.clone().or(profile.smtp_sink),
             mailbox_url: args.mailbox_url.clone().or(profile.mailbox_url),
+            connect_timeout: profile.connect_timeout,
+            request_timeout: profile.request_timeout,
         }))
     }
 
@@ -176,6 +188,8 @@ impl Target {
             expected_failures: Default::default(),
             smtp_sink: None,
             mailbox_url: None,
+            connect_timeout: None,
+            request_timeout: None,
         }
     }
 }

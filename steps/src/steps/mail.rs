@@ -237,6 +237,49 @@ async fn submits_with_forged_token(world: &mut ParseWorld, password: String) -> 
     }
 }
 
+/// GHSA-r3xq-68wh-gwvh's race: the page behind the link is opened once and
+/// its form submitted by `count` clients at the same time, the n-th with
+/// `password` followed by `-n`, each as an XMLHttpRequest (as a page's
+/// script sends it), so that the answers are JSON: a success, or a Parse
+/// error. The submissions are kept as the scenario's last burst.
+#[when(
+    expr = "{int} clients at the same time choose the new password {string} followed by their number on the page of the link in the email, as XMLHttpRequests"
+)]
+async fn choose_new_passwords_at_once(
+    world: &mut ParseWorld,
+    count: usize,
+    password: String,
+) -> StepResult {
+    let link = link(world)?;
+    let page = world
+        .send(browser_request(Method::GET, link.clone(), None))
+        .await?;
+    let Some(form) = Form::first_in(&page.response.body) else {
+        return Err(world.fail("the page behind the link has no form"));
+    };
+    let action = url::Url::parse(&link)
+        .and_then(|base| base.join(&form.action))
+        .map_err(|e| {
+            world.fail(format!(
+                "the form's action {:?} is not a URL: {e}",
+                form.action
+            ))
+        })?;
+    let method =
+        Method::from_bytes(form.method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
+    let requests = (1..=count)
+        .map(|n| {
+            let body = form.submission_with_password(&format!("{password}-{n}"));
+            let mut request = browser_request(method.clone(), action.to_string(), Some(body));
+            request
+                .headers
+                .push(("X-Requested-With".to_owned(), "XMLHttpRequest".to_owned()));
+            request
+        })
+        .collect();
+    super::concurrency::burst(world, requests).await
+}
+
 /// Opens the page behind the link and, if it has a form, submits it with
 /// `password` typed into its password fields (and, if `forge`, a token the
 /// server never sent). Whether there was a form.

@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod browser;
+pub mod concurrency;
 pub mod config;
 pub mod cors;
 pub mod files;

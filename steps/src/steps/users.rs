@@ -161,10 +161,14 @@ async fn concurrent_sign_ups(
     let body = json!({ "username": username, "password": password }).to_string();
     let request = world.request(Method::POST, "/users", Some(body));
     let client = world.run.client.clone();
-    let attempts = (0..count).map(|_| {
-        let (client, request) = (client.clone(), request.clone());
-        tokio::spawn(async move { client.send(request).await })
-    });
+    // Every sign-up is spawned before any answer is awaited: a lazy
+    // iterator here would send them one after the other.
+    let attempts: Vec<_> = (0..count)
+        .map(|_| {
+            let (client, request) = (client.clone(), request.clone());
+            tokio::spawn(async move { client.send(request).await })
+        })
+        .collect();
     let mut exchanges = Vec::with_capacity(count);
     for attempt in attempts {
         let exchange = attempt

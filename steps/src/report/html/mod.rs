@@ -28,6 +28,7 @@ use std::{
 use cucumber::gherkin::{self, GherkinEnv};
 
 use super::results::{self, Results, ScenarioResult};
+use crate::redact::{Redactor, feature_passwords};
 use crate::suite::SuiteFiles;
 
 /// A feature file, parsed, with its raw text (for the `#` comments the
@@ -114,20 +115,65 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Parses every feature file of the suite, sorted by path.
+/// Parses every feature file of the suite, sorted by path. The passwords
+/// the features write are redacted (see [`crate::redact::feature_passwords`]),
+/// as in every other output of a run.
 pub fn load_features(suite: &SuiteFiles) -> Result<Vec<FeatureDoc>, String> {
+    let redactor = Redactor::new(feature_passwords(
+        suite.files.iter().map(|f| f.text.as_str()),
+    ));
     let mut docs = Vec::new();
     for file in &suite.files {
-        let feature = gherkin::Feature::parse(&file.text, GherkinEnv::default())
+        let mut feature = gherkin::Feature::parse(&file.text, GherkinEnv::default())
             .map_err(|e| format!("cannot parse {}: {e}", file.path.display()))?;
+        redact_feature(&mut feature, &redactor);
         docs.push(FeatureDoc {
             file: file.name.clone(),
             feature,
-            lines: file.text.lines().map(str::to_owned).collect(),
+            lines: file.text.lines().map(|l| redactor.text(l)).collect(),
         });
     }
     docs.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(docs)
+}
+
+/// Redacts the texts of every step of a feature (its value, docstring and
+/// table) and the Examples tables of its outlines.
+fn redact_feature(feature: &mut gherkin::Feature, redactor: &Redactor) {
+    let table = |table: &mut gherkin::Table| {
+        for cell in table.rows.iter_mut().flatten() {
+            *cell = redactor.text(cell);
+        }
+    };
+    let steps = |steps: &mut Vec<gherkin::Step>| {
+        for step in steps {
+            step.value = redactor.text(&step.value);
+            if let Some(doc) = &mut step.docstring {
+                *doc = redactor.text(doc);
+            }
+            if let Some(t) = &mut step.table {
+                table(t);
+            }
+        }
+    };
+    let scenario = |scenario: &mut gherkin::Scenario| {
+        steps(&mut scenario.steps);
+        for examples in &mut scenario.examples {
+            if let Some(t) = &mut examples.table {
+                table(t);
+            }
+        }
+    };
+    if let Some(background) = &mut feature.background {
+        steps(&mut background.steps);
+    }
+    feature.scenarios.iter_mut().for_each(scenario);
+    for rule in &mut feature.rules {
+        if let Some(background) = &mut rule.background {
+            steps(&mut background.steps);
+        }
+        rule.scenarios.iter_mut().for_each(scenario);
+    }
 }
 
 /// Every page of the site, by file name, from parsed features and runs.
@@ -148,6 +194,21 @@ pub fn render_site(features: &[FeatureDoc], runs: &[Results]) -> Vec<(String, St
 /// previous build left there (other files, such as a screenshot, stay).
 pub fn write_site(suite: &SuiteFiles, out: &Path, runs: &[Results]) -> Result<(), String> {
     let features = load_features(suite)?;
+    // A results.json from another runner (or an older one) may carry the
+    // features' passwords in its failures' steps: they are redacted here too.
+    let redactor = Redactor::new(feature_passwords(
+        suite.files.iter().map(|f| f.text.as_str()),
+    ));
+    let mut runs = runs.to_vec();
+    for failure in runs
+        .iter_mut()
+        .flat_map(|r| &mut r.scenarios)
+        .filter_map(|s| s.failure.as_mut())
+    {
+        failure.step = redactor.text(&failure.step);
+        failure.message = redactor.text(&failure.message);
+    }
+    let runs = runs.as_slice();
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     if let Ok(entries) = fs::read_dir(out) {
         for entry in entries.flatten() {
