@@ -60,12 +60,20 @@ Feature: Request complexity limits
   Scenario: Subqueries nested one level deeper than the limit are refused with code 102
     # GHSA-cmj3-wx7h-ffvg: unbounded query complexity (subqueryDepth,
     # includeDepth, includeCount).
+    Given the object post of class Thing exists with:
+      """
+      {"owner": {"__type": "Pointer", "className": "{{Thing}}", "objectId": "none"}}
+      """
     When the client queries /classes/{{Thing}} with $inQuery subqueries on {{Thing}} nested 11 deep
     Then the response status is 400
     And the response is the Parse error 102 "Subquery nesting depth exceeds maximum allowed depth of 10"
 
   @id.limits.subquery-depth-at-limit
   Scenario: Subqueries nested as deep as the limit are served
+    Given the object post of class Thing exists with:
+      """
+      {"owner": {"__type": "Pointer", "className": "{{Thing}}", "objectId": "none"}}
+      """
     When the client queries /classes/{{Thing}} with $inQuery subqueries on {{Thing}} nested 10 deep
     Then the response status is 200
 
