@@ -3,7 +3,7 @@
 use cucumber::{then, when};
 use reqwest::Method;
 
-use crate::world::{ParseWorld, StepResult};
+use crate::world::{Failure, ParseWorld, StepResult};
 
 /// A browser asks, before a cross-origin request with custom headers, whether
 /// the server allows it: an `OPTIONS` request carrying only `Origin` and the
@@ -30,16 +30,26 @@ async fn preflight(
     Ok(())
 }
 
-/// `Access-Control-Allow-Origin` allows an origin when it is `*` or that
-/// origin itself.
-#[then(expr = "the response allows the origin {string}")]
-fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
-    let origin = world.render(&origin)?;
+/// The origin, rendered, and the last response's
+/// `Access-Control-Allow-Origin`.
+fn allowed_origin(
+    world: &mut ParseWorld,
+    origin: &str,
+) -> Result<(String, Option<String>), Failure> {
+    let origin = world.render(origin)?;
     let value = world
         .last()?
         .response
         .header("Access-Control-Allow-Origin")
         .map(str::to_owned);
+    Ok((origin, value))
+}
+
+/// `Access-Control-Allow-Origin` allows an origin when it is `*` or that
+/// origin itself.
+#[then(expr = "the response allows the origin {string}")]
+fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
+    let (origin, value) = allowed_origin(world, &origin)?;
     match value {
         Some(v) if v == "*" || v == origin => Ok(()),
         Some(v) => Err(world.fail(format!(
@@ -53,12 +63,7 @@ fn allows_origin(world: &mut ParseWorld, origin: String) -> StepResult {
 /// nor that origin, so a browser keeps the answer from a page there.
 #[then(expr = "the response does not allow the origin {string}")]
 fn does_not_allow_origin(world: &mut ParseWorld, origin: String) -> StepResult {
-    let origin = world.render(&origin)?;
-    let value = world
-        .last()?
-        .response
-        .header("Access-Control-Allow-Origin")
-        .map(str::to_owned);
+    let (origin, value) = allowed_origin(world, &origin)?;
     match value {
         Some(v) if v == "*" || v == origin => Err(world.fail(format!(
             "Access-Control-Allow-Origin is {v:?}, which allows {origin}"

@@ -250,23 +250,14 @@ async fn choose_new_passwords_at_once(
     count: usize,
     password: String,
 ) -> StepResult {
-    let link = link(world)?;
-    let page = world
-        .send(browser_request(Method::GET, link.clone(), None))
-        .await?;
-    let Some(form) = Form::first_in(&page.response.body) else {
+    let Some(LinkForm {
+        form,
+        action,
+        method,
+    }) = open_link_form(world).await?
+    else {
         return Err(world.fail("the page behind the link has no form"));
     };
-    let action = url::Url::parse(&link)
-        .and_then(|base| base.join(&form.action))
-        .map_err(|e| {
-            world.fail(format!(
-                "the form's action {:?} is not a URL: {e}",
-                form.action
-            ))
-        })?;
-    let method =
-        Method::from_bytes(form.method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
     let requests = (1..=count)
         .map(|n| {
             let body = form.submission_with_password(&format!("{password}-{n}"));
@@ -280,24 +271,23 @@ async fn choose_new_passwords_at_once(
     super::concurrency::burst(world, requests).await
 }
 
-/// Opens the page behind the link and, if it has a form, submits it with
-/// `password` typed into its password fields (and, if `forge`, a token the
-/// server never sent). Whether there was a form.
-async fn submit_new_password(
-    world: &mut ParseWorld,
-    password: &str,
-    forge: bool,
-) -> Result<bool, Failure> {
+/// The first form of the page behind the link in the email, with where and
+/// how it is sent.
+struct LinkForm {
+    form: Form,
+    action: url::Url,
+    method: Method,
+}
+
+/// Opens the page behind the link; its first form, if it has one.
+async fn open_link_form(world: &mut ParseWorld) -> Result<Option<LinkForm>, Failure> {
     let link = link(world)?;
     let page = world
         .send(browser_request(Method::GET, link.clone(), None))
         .await?;
-    let Some(mut form) = Form::first_in(&page.response.body) else {
-        return Ok(false);
+    let Some(form) = Form::first_in(&page.response.body) else {
+        return Ok(None);
     };
-    if forge && !form.set("token", &forged_token()) {
-        return Err(world.fail("the form on the page has no token field to forge"));
-    }
     let action = url::Url::parse(&link)
         .and_then(|base| base.join(&form.action))
         .map_err(|e| {
@@ -308,6 +298,32 @@ async fn submit_new_password(
         })?;
     let method =
         Method::from_bytes(form.method.as_bytes()).map_err(|e| Failure::new(e.to_string()))?;
+    Ok(Some(LinkForm {
+        form,
+        action,
+        method,
+    }))
+}
+
+/// Opens the page behind the link and, if it has a form, submits it with
+/// `password` typed into its password fields (and, if `forge`, a token the
+/// server never sent). Whether there was a form.
+async fn submit_new_password(
+    world: &mut ParseWorld,
+    password: &str,
+    forge: bool,
+) -> Result<bool, Failure> {
+    let Some(LinkForm {
+        mut form,
+        action,
+        method,
+    }) = open_link_form(world).await?
+    else {
+        return Ok(false);
+    };
+    if forge && !form.set("token", &forged_token()) {
+        return Err(world.fail("the form on the page has no token field to forge"));
+    }
     let body = form.submission_with_password(password);
     world
         .send(browser_request(method, action.to_string(), Some(body)))
