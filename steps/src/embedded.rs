@@ -22,14 +22,14 @@ use crate::target::Target;
 const EMBEDDED_BCRYPT_COST: u32 = 4;
 
 /// `accountLockout` of the embedded server: 3 failed logins lock an account
-/// for 0.05 minutes (3 s, as for the Parse Server target), so that the
+/// for 0.05 minutes (3 s), so that the
 /// lockout scenarios stay fast while a password reset fits in a lockout.
 /// The capability `lockout` declares the same settings to the steps.
 const EMBEDDED_LOCKOUT: (u32, f64) = (3, 0.05);
 
 /// `sessionLength` of the embedded instance for the capability
 /// `session-length`, in seconds: short, so that expiry scenarios stay fast.
-const EMBEDDED_SESSION_LENGTH: u64 = 3;
+const EMBEDDED_SESSION_LENGTH: u64 = 2;
 /// `maxUploadSize` of the embedded server: the Parse REST guide's 10
 /// megabytes, as for the Parse Server target; the capability
 /// `max-upload-size` declares it to the steps.
