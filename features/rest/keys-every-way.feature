@@ -104,6 +104,17 @@ Feature: Every way in, with the wrong key
     When the client sends GET /schemas/{{Note}}
     Then the response is the master key required refusal
 
+  # Parse Server's httpAuth reads credentials only when they split at ':'
+  # into exactly two parts; with a second colon it reads none of them.
+  @id.keys.basic-second-colon-not-read @no-client-keys
+  Scenario: Basic credentials with a second colon are not read, so they do not name the application
+    Given the client talks to the target's instance for "no-client-keys"
+    And the class Note exists
+    And the client sends no Parse headers
+    And the client authenticates with HTTP Basic auth as "{{app_id}}" and the password "any:password"
+    When the client sends GET /classes/{{Note}}
+    Then the response is the unauthorized error
+
   @id.keys.basic-wrong-password-with-client-key
   Scenario: Basic credentials with a wrong password beside a right client key give a client's rights only
     Given the class Note exists

@@ -195,7 +195,9 @@ pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
         .decode(encoded.trim())
         .ok()?;
     let text = String::from_utf8(decoded).ok()?;
-    let (user, password) = text.split_once(':')?;
+    // Exactly one colon, as Parse Server's `httpAuth` reads them: with
+    // more, the credentials are not read at all.
+    let (user, password) = text.split_once(':').filter(|(_, p)| !p.contains(':'))?;
     Some((user.to_owned(), password.to_owned()))
 }
 
