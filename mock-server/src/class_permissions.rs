@@ -25,6 +25,8 @@
 //!   intersected, and `userField:f` entries apply, per object, to the user
 //!   `f` points to.
 
+use std::{borrow::Cow, sync::LazyLock};
+
 use serde_json::{Map, Value, json};
 
 use crate::error::ParseError;
@@ -122,16 +124,20 @@ pub fn default_permissions() -> Map<String, Value> {
 /// The CLPs as `/schemas` shows and the server applies them: the stored
 /// ones with every operation they leave out as `{}` (nobody), or the
 /// defaults when none were ever set.
-pub fn shown(stored: Option<&Map<String, Value>>) -> Map<String, Value> {
+///
+/// The defaults are built once and lent: most classes have no CLPs, and
+/// every find and write of a client asks for them.
+pub fn shown(stored: Option<&Map<String, Value>>) -> Cow<'static, Map<String, Value>> {
+    static DEFAULTS: LazyLock<Map<String, Value>> = LazyLock::new(default_permissions);
     let Some(stored) = stored else {
-        return default_permissions();
+        return Cow::Borrowed(&DEFAULTS);
     };
     let mut clp = Map::new();
     for key in OPERATIONS.iter().chain(&["protectedFields"]) {
         clp.insert((*key).into(), json!({}));
     }
     clp.extend(stored.clone());
-    clp
+    Cow::Owned(clp)
 }
 
 fn invalid(message: String) -> ParseError {

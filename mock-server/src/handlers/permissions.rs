@@ -19,7 +19,7 @@ const BUILT_IN: &[&str] = &["objectId", "createdAt", "updatedAt", "ACL"];
 /// A class's CLPs as they apply to one caller.
 #[derive(Clone, Debug)]
 pub struct ClassPermissions {
-    clp: Map<String, Value>,
+    clp: std::borrow::Cow<'static, Map<String, Value>>,
     fields: Map<String, Value>,
     caller: Caller,
     protected: Vec<String>,
