@@ -183,9 +183,27 @@ fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
+/// Whether the headers name this app: HTTP Basic credentials whose user is
+/// the app id (whatever `X-Parse-Application-Id` says), or that header.
+/// [`crate::sdk_form`] reads the SDK's body form only when they do not.
+pub fn names_app(headers: &HeaderMap, config: &Config) -> bool {
+    app_basic_auth(headers, config).is_some() || app_id_header_names_app(headers, config)
+}
+
+/// Whether `X-Parse-Application-Id` is this app's id.
+fn app_id_header_names_app(headers: &HeaderMap, config: &Config) -> bool {
+    header(headers, &names::APPLICATION_ID).is_some_and(|id| key_matches(id, &config.app_id))
+}
+
+/// HTTP Basic credentials whose user is this app's id: credentials for
+/// another user count for nothing.
+fn app_basic_auth(headers: &HeaderMap, config: &Config) -> Option<(String, String)> {
+    basic_auth(headers).filter(|(id, _)| key_matches(id, &config.app_id))
+}
+
 /// `Authorization: Basic base64(user:password)`, the scheme's name in any
 /// case (RFC 7235; Parse Server's `httpAuth` compares it lowercased).
-pub fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
+fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
     let value = header(headers, &http::header::AUTHORIZATION)?;
     let encoded = value
         .get(..6)
@@ -216,12 +234,9 @@ impl FromRequestParts<AppState> for RequestContext {
             let context = serde_json::Value::String(context.to_owned());
             crate::sdk_form::check_context(&context)?;
         }
-        // Basic credentials count only when their user is this app's id;
-        // then they name the app whatever `X-Parse-Application-Id` says.
-        let basic = basic_auth(headers).filter(|(id, _)| key_matches(id, &config.app_id));
-        let app_id_ok = basic.is_some()
-            || header(headers, &names::APPLICATION_ID)
-                .is_some_and(|id| key_matches(id, &config.app_id));
+        // As `names_app`, reading the Basic credentials once.
+        let basic = app_basic_auth(headers, config);
+        let app_id_ok = basic.is_some() || app_id_header_names_app(headers, config);
         if !app_id_ok {
             return Err(ApiError::Unauthorized);
         }

@@ -46,7 +46,7 @@ use serde_json::{Map, Value};
 use crate::{
     AppState,
     config::Config,
-    context::{basic_auth, key_matches},
+    context::{key_matches, names_app},
     error::{ApiError, HttpError, ParseError},
 };
 
@@ -198,16 +198,6 @@ impl SdkForm {
             Body::from(Bytes::from(body)),
         ))
     }
-}
-
-/// Whether the headers name this app: `X-Parse-Application-Id`, or HTTP
-/// Basic credentials whose user is the app id.
-fn names_app(headers: &HeaderMap, config: &Config) -> bool {
-    let by_header = headers
-        .get(&crate::context::names::APPLICATION_ID)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|id| key_matches(id, &config.app_id));
-    by_header || basic_auth(headers).is_some_and(|(id, _)| key_matches(&id, &config.app_id))
 }
 
 /// `POST <mount>/files/…`: uploads, whose bodies are the file's bytes.
