@@ -46,15 +46,15 @@ use serde_json::{Map, Value};
 use crate::{
     AppState,
     config::Config,
-    context::{key_matches, names_app},
+    context::{key_matches, names, names_app},
     error::{ApiError, HttpError, ParseError},
 };
 
 /// The body fields that carry a header, and the header each becomes.
-const KEY_FIELDS: [(&str, &str); 3] = [
-    ("_MasterKey", "x-parse-master-key"),
-    ("_SessionToken", "x-parse-session-token"),
-    ("_InstallationId", "x-parse-installation-id"),
+const KEY_FIELDS: [(&str, HeaderName); 3] = [
+    ("_MasterKey", names::MASTER_KEY),
+    ("_SessionToken", names::SESSION_TOKEN),
+    ("_InstallationId", names::INSTALLATION_ID),
 ];
 
 /// The middleware: rewrites a request in the SDK's form into the header
@@ -124,18 +124,18 @@ impl SdkForm {
         let master_header_ok = self
             .parts
             .headers
-            .get("x-parse-master-key")
+            .get(&names::MASTER_KEY)
             .and_then(|v| v.to_str().ok())
             .is_none_or(|key| key_matches(key, &config.master_key));
         if !app_named || !master_header_ok {
             return Err(ApiError::Unauthorized);
         }
         let headers = &mut self.parts.headers;
-        set_header(headers, "x-parse-application-id", &config.app_id)?;
+        set_header(headers, names::APPLICATION_ID, &config.app_id)?;
         match self.fields.remove("_JavaScriptKey") {
-            Some(Value::String(key)) => set_header(headers, "x-parse-javascript-key", &key)?,
+            Some(Value::String(key)) => set_header(headers, names::JAVASCRIPT_KEY, &key)?,
             _ => {
-                headers.remove("x-parse-javascript-key");
+                headers.remove(&names::JAVASCRIPT_KEY);
             }
         }
         for (field, name) in KEY_FIELDS {
@@ -145,14 +145,17 @@ impl SdkForm {
                 // above), which gives master rights before the body is read
                 // (Parse Server's `handleParseAuth`): `_MasterKey` cannot
                 // take them away.
-                if !self.parts.headers.contains_key(name) || name != "x-parse-master-key" {
+                if name != names::MASTER_KEY || !self.parts.headers.contains_key(&name) {
                     set_header(&mut self.parts.headers, name, value)?;
                 }
             }
         }
         if let Some(value) = self.take_truthy("_ContentType") {
-            let content_type = header::CONTENT_TYPE.as_str();
-            set_header(&mut self.parts.headers, content_type, string(&value)?)?;
+            set_header(
+                &mut self.parts.headers,
+                header::CONTENT_TYPE,
+                string(&value)?,
+            )?;
         }
         if let Some(context) = self.take_truthy("_context") {
             check_context(&context)?;
@@ -224,8 +227,7 @@ fn string(value: &Value) -> Result<&str, ApiError> {
     value.as_str().ok_or(ApiError::Unauthorized)
 }
 
-fn set_header(headers: &mut HeaderMap, name: &str, value: &str) -> Result<(), ApiError> {
-    let name = HeaderName::from_bytes(name.as_bytes()).map_err(ParseError::internal)?;
+fn set_header(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), ApiError> {
     let value = HeaderValue::from_str(value).map_err(|_| ApiError::Unauthorized)?;
     headers.insert(name, value);
     Ok(())
