@@ -237,9 +237,8 @@ impl State {
 }
 
 impl Session {
-    /// A session read back from `_Session`.
-    /// Read from the stored object (a map, or a row in place, which spares
-    /// copying the whole row on every request that sends a token).
+    /// A session read back from its stored object in `_Session` (a row in
+    /// place: no copy of the row on every request that sends a token).
     fn from_object(object: &impl Document) -> Option<Session> {
         let text = |field: &str| {
             object

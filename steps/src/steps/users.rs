@@ -160,25 +160,7 @@ async fn concurrent_sign_ups(
     let username = world.unique(&alias);
     let body = json!({ "username": username, "password": password }).to_string();
     let request = world.request(Method::POST, "/users", Some(body));
-    let client = world.run.client.clone();
-    // Every sign-up is spawned before any answer is awaited: a lazy
-    // iterator here would send them one after the other.
-    let attempts: Vec<_> = (0..count)
-        .map(|_| {
-            let (client, request) = (client.clone(), request.clone());
-            tokio::spawn(async move { client.send(request).await })
-        })
-        .collect();
-    let mut exchanges = Vec::with_capacity(count);
-    for attempt in attempts {
-        let exchange = attempt
-            .await
-            .map_err(|e| Failure::new(format!("a sign-up task failed: {e}")))?
-            .map_err(|e| Failure::new(e.to_string()))?;
-        exchanges.push(exchange);
-    }
-    world.concurrent = exchanges;
-    Ok(())
+    super::concurrency::burst(world, vec![request; count]).await
 }
 
 #[then("exactly one of those sign-ups answered 201 and every other one the Parse error 202")]
