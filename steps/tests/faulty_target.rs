@@ -10,10 +10,10 @@
 #![allow(clippy::expect_used)] // a test: a panic is the failure report
 
 mod faulty;
+mod run;
 
 use std::{
     path::{Path, PathBuf},
-    process::Stdio,
     time::{Duration, Instant},
 };
 
@@ -107,30 +107,16 @@ request_timeout = 1
     .expect("the profile");
     let reports = dir.join("reports");
     let started = Instant::now();
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_parse-conformance"))
-        .arg("--profile")
-        .arg(&profile)
-        .arg("--features")
-        .arg(&features)
-        .arg("--reports")
-        .arg(&reports)
-        .args(["--color", "never"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the runner starts");
-    let output = tokio::time::timeout(RUN_BOUND, child.wait_with_output())
-        .await
-        .unwrap_or_else(|_| panic!("the run against the {name} target hung beyond {RUN_BOUND:?}"))
-        .expect("the runner's output");
-    let console = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let run::Finished { code, console } = run::run_suite(
+        &profile,
+        &features,
+        &reports,
+        RUN_BOUND,
+        &format!("the run against the {name} target"),
+    )
+    .await;
     Run {
-        code: output.status.code(),
+        code,
         console,
         elapsed: started.elapsed(),
         reports,

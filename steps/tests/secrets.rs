@@ -13,10 +13,11 @@
 
 #![allow(clippy::expect_used)] // a test: a panic is the failure report
 
+mod run;
+
 use std::{
     collections::{BTreeSet, HashMap},
     path::{Path, PathBuf},
-    process::Stdio,
     sync::{Arc, Mutex},
     time::Duration,
 };
@@ -263,30 +264,16 @@ async fn no_secret_of_a_run_reaches_a_report_or_the_console() {
     std::fs::write(&profile_path, toml::to_string(&profile).expect("TOML")).expect("the profile");
 
     let reports = dir.join("reports");
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_parse-conformance"))
-        .arg("--profile")
-        .arg(&profile_path)
-        .arg("--features")
-        .arg(&features)
-        .arg("--reports")
-        .arg(&reports)
-        .args(["--color", "never"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the runner starts");
-    let output = tokio::time::timeout(Duration::from_secs(300), child.wait_with_output())
-        .await
-        .expect("the run ends within 5 minutes")
-        .expect("the runner's output");
-    let console = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let run::Finished { code, console } = run::run_suite(
+        &profile_path,
+        &features,
+        &reports,
+        Duration::from_secs(300),
+        "the run",
+    )
+    .await;
     // Four failures are unexpected: the run fails, and the reports have them.
-    assert_eq!(output.status.code(), Some(1), "{console}");
+    assert_eq!(code, Some(1), "{console}");
     assert!(
         console.contains("2 expected failures"),
         "the listed failures failed as expected:\n{console}"
