@@ -8,6 +8,7 @@ use cucumber::{then, when};
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use super::queries::send_query;
 use crate::{
     steps::http::send,
     world::{Failure, ParseWorld, StepResult},
@@ -42,26 +43,19 @@ fn holds_nested(world: &mut ParseWorld, field: String, depth: usize) -> StepResu
     }
 }
 
-/// Sends `GET path?name=value`.
-async fn query(world: &mut ParseWorld, path: &str, params: &[(&str, String)]) -> StepResult {
-    let path = world.render(path)?;
-    let mut request = world.request(Method::GET, &path, None);
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in params {
-        query.append_pair(name, value);
-    }
-    request.url = format!("{}?{}", request.url, query.finish());
-    world.send(request).await?;
-    Ok(())
-}
-
-#[when(regex = r"^the client queries (\S+) with \$or nested (\d+) deep$")]
-async fn nested_or(world: &mut ParseWorld, path: String, depth: usize) -> StepResult {
+/// `{"objectId": "none"}` inside `$or` nested `depth` times.
+fn nested_or_clause(depth: usize) -> Value {
     let mut clause = json!({"objectId": "none"});
     for _ in 0..depth {
         clause = json!({ "$or": [clause] });
     }
-    query(world, &path, &[("where", clause.to_string())]).await
+    clause
+}
+
+#[when(regex = r"^the client queries (\S+) with \$or nested (\d+) deep$")]
+async fn nested_or(world: &mut ParseWorld, path: String, depth: usize) -> StepResult {
+    let clause = nested_or_clause(depth);
+    send_query(world, &path, &[("where", clause.to_string())]).await
 }
 
 #[when(
@@ -74,12 +68,8 @@ async fn nested_or_under(
     operator: String,
     field: String,
 ) -> StepResult {
-    let mut clause = json!({"objectId": "none"});
-    for _ in 0..depth {
-        clause = json!({ "$or": [clause] });
-    }
-    let constraint = json!({ field: { operator: clause } });
-    query(world, &path, &[("where", constraint.to_string())]).await
+    let constraint = json!({ field: { operator: nested_or_clause(depth) } });
+    send_query(world, &path, &[("where", constraint.to_string())]).await
 }
 
 #[when(regex = r"^the client queries (\S+) with \$inQuery subqueries on (\S+) nested (\d+) deep$")]
@@ -94,25 +84,25 @@ async fn nested_in_query(
     for _ in 0..depth {
         clause = json!({"owner": {"$inQuery": {"className": class, "where": clause}}});
     }
-    query(world, &path, &[("where", clause.to_string())]).await
+    send_query(world, &path, &[("where", clause.to_string())]).await
 }
 
 #[when(regex = r"^the client queries (\S+) including one path of (\d+) fields$")]
 async fn include_deep(world: &mut ParseWorld, path: String, fields: usize) -> StepResult {
     let include: Vec<String> = (1..=fields).map(|i| format!("f{i}")).collect();
-    query(world, &path, &[("include", include.join("."))]).await
+    send_query(world, &path, &[("include", include.join("."))]).await
 }
 
 #[when(regex = r"^the client queries (\S+) including (\d+) fields$")]
 async fn include_many(world: &mut ParseWorld, path: String, fields: usize) -> StepResult {
     let include: Vec<String> = (1..=fields).map(|i| format!("f{i}")).collect();
-    query(world, &path, &[("include", include.join(","))]).await
+    send_query(world, &path, &[("include", include.join(","))]).await
 }
 
 #[when(regex = r"^the client queries (\S+) including (\d+) paths of two fields$")]
 async fn include_pairs(world: &mut ParseWorld, path: String, paths: usize) -> StepResult {
     let include: Vec<String> = (1..=paths).map(|i| format!("f{i}.g")).collect();
-    query(world, &path, &[("include", include.join(","))]).await
+    send_query(world, &path, &[("include", include.join(","))]).await
 }
 
 #[when(regex = r"^the client sends a batch of (\d+) finds on (\S+)$")]

@@ -92,16 +92,29 @@ async fn queries(world: &mut ParseWorld, step: &Step, path: String) -> StepResul
         .table
         .as_ref()
         .ok_or_else(|| Failure::new("this step needs a table"))?;
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    let mut params = Vec::new();
     for row in &table.rows {
         let (Some(name), Some(value)) = (row.first(), row.get(1)) else {
             return Err(Failure::new("each row needs a parameter name and a value"));
         };
-        let value = world.render(value)?;
-        query.append_pair(name, &value);
+        params.push((name.as_str(), world.render(value)?));
     }
-    let path = world.render(&path)?;
+    send_query(world, &path, &params).await
+}
+
+/// Sends `GET path?name=value&…` (`path` rendered), the values
+/// URL-encoded.
+pub(super) async fn send_query(
+    world: &mut ParseWorld,
+    path: &str,
+    params: &[(&str, String)],
+) -> StepResult {
+    let path = world.render(path)?;
     let mut request = world.request(Method::GET, &path, None);
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in params {
+        query.append_pair(name, value);
+    }
     request.url = format!("{}?{}", request.url, query.finish());
     world.send(request).await?;
     Ok(())
