@@ -84,7 +84,8 @@ pub async fn get(
     Query(params): Query<HashMap<String, String>>,
 ) -> ApiResult<impl IntoResponse> {
     let projection = Projection::from_params(&params);
-    (state.config.request_complexity).check_include(ctx.is_master, &projection.include)?;
+    let limits = &state.config.request_complexity;
+    limits.check_include(ctx.is_master, &projection.include)?;
     if class == SESSION_CLASS {
         sessions::require_caller(&ctx)?;
     }
