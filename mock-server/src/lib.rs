@@ -56,6 +56,7 @@ pub mod token;
 use std::{future::Future, sync::Arc};
 
 pub use config::{AccountLockout, Config, ConfigError, RequestComplexity};
+pub use routes::App;
 use tokio::net::TcpListener;
 
 /// What every handler shares: the configuration, the store and the
@@ -83,7 +84,7 @@ pub struct Shared {
 }
 
 /// The whole application, with a fresh empty store.
-pub fn app(config: Config) -> axum::Router {
+pub fn app(config: Config) -> App {
     let mailer = config.email_adapter.clone().map(mail::Mailer::new);
     routes::router(AppState(Arc::new(Shared {
         config: Arc::new(config),
@@ -98,7 +99,7 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(config))
+    axum::serve(listener, axum::ServiceExt::into_make_service(app(config)))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -7,21 +7,63 @@
 //! layer, on the matched routes only, answers the same; without it axum's
 //! own `Path` rejection would answer a plain-text 400.
 
-use axum::response::IntoResponse;
-use axum::{extract::Request, http::StatusCode, middleware::Next, response::Response};
+use std::{
+    convert::Infallible,
+    future::{Ready, ready},
+    task::{Context, Poll},
+};
+
+use axum::{
+    extract::Request,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use futures_util::future::Either;
 use percent_encoding::percent_decode_str;
+use tower::{Layer, Service};
 
 use crate::error::HttpError;
 
-/// Passes the request on unless a segment of its path does not decode.
-pub async fn check(request: Request, next: Next) -> Response {
-    match undecodable_segment(request.uri().path()) {
-        Some(segment) => HttpError {
-            status: StatusCode::BAD_REQUEST,
-            message: format!("Failed to decode param '{segment}'"),
+/// The layer, for `Router::route_layer`: the check on every matched route.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckLayer;
+
+impl<S> Layer<S> for CheckLayer {
+    type Service = Check<S>;
+
+    fn layer(&self, inner: S) -> Check<S> {
+        Check { inner }
+    }
+}
+
+/// Passes a request on to `inner` unless a segment of its path does not
+/// decode.
+#[derive(Clone, Debug)]
+pub struct Check<S> {
+    inner: S,
+}
+
+impl<S> Service<Request> for Check<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Either<Ready<Result<Response, Infallible>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match undecodable_segment(request.uri().path()) {
+            Some(segment) => Either::Left(ready(Ok(HttpError {
+                status: StatusCode::BAD_REQUEST,
+                message: format!("Failed to decode param '{segment}'"),
+            }
+            .into_response()))),
+            None => Either::Right(self.inner.call(request)),
         }
-        .into_response(),
-        None => next.run(request).await,
     }
 }
 

@@ -4,26 +4,30 @@ use axum::{
     Router,
     extract::{DefaultBodyLimit, Request},
     http::StatusCode,
-    middleware,
     response::IntoResponse,
     routing::{get, post},
 };
-use tower::Layer as _;
 
 use crate::{
-    AppState, cors,
+    AppState,
+    cors::Cors,
     error::{ApiError, HttpError},
     handlers::{
         aggregate, batch, config, email, files, health, login, objects, pages, roles, schemas,
         sessions, signup, users,
     },
-    path_params, sdk_form,
+    path_params,
+    sdk_form::Normalize,
 };
+
+/// The whole application as one service: CORS around the rewriting of the
+/// JavaScript SDK's body form around the route table.
+pub type App = Cors<Normalize<Router>>;
 
 /// Every route of the API, under the configured mount path, behind
 /// the CORS layer, the rewriting of the JavaScript SDK's body form, and the
 /// body limit.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState) -> App {
     // Each route carries the mount path itself rather than being nested
     // under it: nesting rewrites every request's URI (a measured cost on
     // the fastest routes).
@@ -114,17 +118,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route(&at("/files/{appId}/{name}"), get(files::download))
         .method_not_allowed_fallback(method_not_allowed)
-        .route_layer(middleware::from_fn(path_params::check));
+        .route_layer(path_params::CheckLayer);
+    let config = state.config.clone();
     let routed = api
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(state.config.max_upload_size))
-        .with_state(state.clone());
+        .layer(DefaultBodyLimit::max(config.max_upload_size))
+        .with_state(state);
     // The SDK's body form is rewritten before routing, since `_method`
     // changes the route; CORS wraps everything, refusals included.
-    let sdk_form = middleware::from_fn_with_state(state.clone(), sdk_form::normalize);
-    Router::new()
-        .fallback_service(sdk_form.layer(routed))
-        .layer(middleware::from_fn_with_state(state, cors::cors))
+    Cors::new(&config, Normalize::new(config.clone(), routed))
 }
 
 /// Marks the answer to a request no route took (unknown path, or a

@@ -33,18 +33,26 @@
 //! A request already in the header form passes untouched; a `POST` body is
 //! read once here (up to `maxUploadSize`) and handed on as it came.
 
+use std::{
+    convert::Infallible,
+    pin::Pin,
+    sync::Arc,
+    task::{Context, Poll},
+};
+
 use axum::{
     body::{Body, Bytes, to_bytes},
-    extract::{Request, State},
+    extract::Request,
     http::{HeaderMap, HeaderName, HeaderValue, Method, Uri, header, request::Parts},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
+use futures_util::future::Either;
+use tower::Service;
+
 use crate::{
-    AppState,
     config::Config,
     context::{key_matches, names, names_app},
     error::{ApiError, HttpError, ParseError},
@@ -57,23 +65,90 @@ const KEY_FIELDS: [(&str, HeaderName); 3] = [
     ("_InstallationId", names::INSTALLATION_ID),
 ];
 
-/// The middleware: rewrites a request in the SDK's form into the header
-/// form, or refuses it.
-pub async fn normalize(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match rewrite(&state.config, request).await {
-        Ok(request) => next.run(request).await,
-        Err(error) => error.into_response(),
+/// The service that rewrites a request in the SDK's form into the header
+/// form before `inner` sees it, or refuses it. A request that cannot be in
+/// that form goes straight on, without a future of its own.
+#[derive(Clone, Debug)]
+pub struct Normalize<S> {
+    inner: S,
+    config: Arc<Config>,
+}
+
+impl<S> Normalize<S> {
+    /// `inner`, reached through the rewriting.
+    pub fn new(config: Arc<Config>, inner: S) -> Normalize<S> {
+        Normalize { inner, config }
     }
 }
 
-async fn rewrite(config: &Config, request: Request) -> Result<Request, ApiError> {
-    let (parts, body) = request.into_parts();
-    let names_app = names_app(&parts.headers, config);
-    let is_file = is_file_route(&parts.uri, config);
-    let overridable = parts.method == Method::POST && !is_file;
-    if names_app && !overridable {
-        return Ok(Request::from_parts(parts, body));
+/// An answer to a request that needed its body read first.
+type Rewritten = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+impl<S> Service<Request> for Normalize<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Either<S::Future, Rewritten>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
     }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let form = Form::of(&request, &self.config);
+        if form.is_header_form() {
+            return Either::Left(self.inner.call(request));
+        }
+        // The ready service answers; a clone takes its place.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let config = self.config.clone();
+        Either::Right(Box::pin(async move {
+            match rewrite(&config, form, request).await {
+                Ok(request) => inner.call(request).await,
+                Err(error) => Ok(error.into_response()),
+            }
+        }))
+    }
+}
+
+/// What the headers, method and path say of a request's form.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    /// The headers name this app ([`names_app`]).
+    names_app: bool,
+    /// It is a file upload.
+    is_file: bool,
+    /// It is a `POST` whose body may carry `_method`.
+    overridable: bool,
+}
+
+impl Form {
+    fn of(request: &Request, config: &Config) -> Form {
+        let is_file = is_file_route(request.uri(), config);
+        Form {
+            names_app: names_app(request.headers(), config),
+            is_file,
+            overridable: request.method() == Method::POST && !is_file,
+        }
+    }
+
+    /// The request is in the header form whatever its body holds.
+    fn is_header_form(self) -> bool {
+        self.names_app && !self.overridable
+    }
+}
+
+async fn rewrite(config: &Config, form: Form, request: Request) -> Result<Request, ApiError> {
+    let Form {
+        names_app,
+        is_file,
+        overridable,
+    } = form;
+    let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, config.max_upload_size)
         .await
         .map_err(|_| HttpError::payload_too_large())?;

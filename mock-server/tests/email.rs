@@ -8,12 +8,12 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{APP_ID, KEYS, MASTER_KEY, REST_KEY, call, server};
-use parse_mock_server::{Config, app, mail::SmtpOptions};
+use parse_mock_server::{App, Config, app, mail::SmtpOptions};
 use serde_json::json;
 
 /// A server that verifies emails and sends its mail to a port where nothing
 /// listens (mail is sent in the background; a failure is only logged).
-fn mailing_server() -> axum::Router {
+fn mailing_server() -> App {
     app(mailing_config())
 }
 

@@ -22,12 +22,12 @@ mod common;
 use std::path::Path;
 
 use axum::{
-    Router,
     body::Body,
     http::{Request, StatusCode},
 };
 use common::{APP_ID, MASTER_KEY, REST_KEY};
 use http_body_util::BodyExt;
+use parse_mock_server::App;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use tower::ServiceExt;
@@ -77,7 +77,7 @@ fn not_json_by_design(hostile: &Hostile) -> bool {
 }
 
 /// What went wrong with an answer, if anything.
-async fn check(app: &Router, hostile: &Hostile) -> Result<(), String> {
+async fn check(app: &App, hostile: &Hostile) -> Result<(), String> {
     let Some(request) = build(hostile) else {
         // Not expressible as an HTTP request (the client library refuses it).
         return Ok(());
@@ -147,7 +147,7 @@ fn build(hostile: &Hostile) -> Option<Request<Body>> {
 }
 
 /// The server still answers: its health, and a find with the master key.
-async fn still_answers(app: &Router) -> Result<(), String> {
+async fn still_answers(app: &App) -> Result<(), String> {
     let health = Hostile {
         method: "GET".into(),
         path: "/parse/health".into(),
@@ -169,7 +169,7 @@ async fn still_answers(app: &Router) -> Result<(), String> {
     }
 }
 
-fn server() -> Router {
+fn server() -> App {
     let mut config = parse_mock_server::Config::new(APP_ID, MASTER_KEY);
     config.rest_api_key = Some(REST_KEY.into());
     config.bcrypt_cost = 4;
@@ -653,7 +653,7 @@ proptest! {
     fn hostile_requests_get_parse_errors_and_the_server_keeps_answering(requests in prop::collection::vec(hostile(), 1..4)) {
         thread_local! {
             static RT: tokio::runtime::Runtime = runtime();
-            static APP: Router = server();
+            static APP: App = server();
         }
         let outcome = RT.with(|rt| APP.with(|app| rt.block_on(async {
             for request in &requests {

@@ -4,12 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)] // tests: a panic is the failure report
 
 use axum::{
-    Router,
     body::Body,
     http::{Request, StatusCode},
 };
 use http_body_util::BodyExt;
-use parse_mock_server::{Config, app};
+use parse_mock_server::{App, Config, app};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -17,7 +16,7 @@ pub const APP_ID: &str = "test-app";
 pub const REST_KEY: &str = "test-rest";
 pub const MASTER_KEY: &str = "test-master";
 
-pub fn server() -> Router {
+pub fn server() -> App {
     let mut config = Config::new(APP_ID, MASTER_KEY);
     config.rest_api_key = Some(REST_KEY.into());
     config.bcrypt_cost = 4;
@@ -32,7 +31,7 @@ pub struct Answer {
 }
 
 pub async fn call(
-    app: &Router,
+    app: &App,
     method: &str,
     path: &str,
     headers: &[(&str, &str)],
@@ -64,7 +63,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("X-Parse-REST-API-Key", REST_KEY),
 ];
 
-pub async fn sign_up(app: &Router, username: &str) -> Answer {
+pub async fn sign_up(app: &App, username: &str) -> Answer {
     let body = json!({"username": username, "password": "p_n7!-e8"}).to_string();
     call(app, "POST", "/parse/users", KEYS, Some(&body)).await
 }
