@@ -71,13 +71,13 @@ pub async fn me(
         .session
         .as_ref()
         .ok_or_else(|| ParseError::new(209, "Permission denied"))?;
+    let token = Value::String(session.token.clone());
     let user = state
         .store
-        .user(&session.user_id)
+        .public_user_json(&session.user_id, &[("sessionToken", &token)])
+        .map_err(ParseError::internal)?
         .ok_or_else(ParseError::invalid_session_token)?;
-    let mut out = user.into_json();
-    out.insert("sessionToken".into(), Value::String(session.token.clone()));
-    Ok(Json(out))
+    Ok(Json(user))
 }
 
 /// `GET /users/:objectId`: the user, if its ACL lets the caller read it.

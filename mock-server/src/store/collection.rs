@@ -22,7 +22,8 @@ use std::{
 };
 
 use hashbrown::HashTable;
-use serde_json::{Map, Value};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value, value::RawValue};
 
 use super::index::{EqIndex, Key};
 use crate::{error::ParseError, query::Document};
@@ -218,6 +219,30 @@ impl Collection {
         )
     }
 
+    /// The object at `slot` as [`Self::to_map`] shows it without internal
+    /// fields (in name order), with `extra` fields added, as JSON text
+    /// written from the row in place: no value is copied, no map is built.
+    pub fn public_json(
+        &self,
+        slot: u32,
+        extra: &[(&str, &Value)],
+    ) -> Result<Option<Box<RawValue>>, serde_json::Error> {
+        let Some(row) = self.rows.get(slot as usize).and_then(Option::as_deref) else {
+            return Ok(None);
+        };
+        let mut fields: Vec<(&str, &Value)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(c, v)| (&*self.columns[c], v))
+            .filter(|(name, _)| !name.starts_with('_'))
+            .filter(|(name, _)| !extra.iter().any(|(e, _)| e == name))
+            .chain(extra.iter().copied())
+            .collect();
+        fields.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        serde_json::value::to_raw_value(&FieldList(&fields)).map(Some)
+    }
+
     /// Replaces the object with this id by `object` (every field, internal
     /// ones too; its objectId stays). Whether there was such an object.
     pub fn replace(&mut self, object_id: &str, mut object: Map<String, Value>) -> bool {
@@ -272,15 +297,33 @@ impl Collection {
     /// The rows whose `field` equals `value` (a string, number, boolean,
     /// Date or pointer), through an index when there is one.
     pub fn find_by(&self, field: &str, value: &Value) -> Vec<u32> {
-        let equal = |slot: &u32| {
-            self.doc(*slot)
-                .and_then(|d| d.field(field).cloned())
-                .is_some_and(|v| &v == value)
+        self.slots_with(field, value).collect()
+    }
+
+    /// The first row [`Self::find_by`] would give, without collecting the
+    /// others: how a session is found by its token on every request.
+    pub fn first_by(&self, field: &str, value: &Value) -> Option<u32> {
+        self.slots_with(field, value).next()
+    }
+
+    /// The rows whose `field` equals `value`, in order, as they are found.
+    fn slots_with<'a>(
+        &'a self,
+        field: &'a str,
+        value: &'a Value,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let (indexed, scanned) = match self.indexed_slots(field, value) {
+            Some(slots) => (Some(slots.iter().copied()), None),
+            None => (None, Some(self.slots())),
         };
-        match self.indexed_slots(field, value) {
-            Some(slots) => slots.iter().copied().filter(equal).collect(),
-            None => self.slots().filter(equal).collect(),
-        }
+        indexed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten())
+            .filter(move |slot| {
+                self.doc(*slot)
+                    .is_some_and(|doc| doc.field(field) == Some(value))
+            })
     }
 
     /// Removes a field's values from every object (its index too): what
@@ -384,6 +427,15 @@ fn id_at(rows: &[Option<Row>], slot: u32) -> &str {
         .unwrap_or_default()
 }
 
+/// Fields in order, serialized as a JSON object.
+struct FieldList<'a>(&'a [(&'a str, &'a Value)]);
+
+impl Serialize for FieldList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().copied())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -392,6 +444,30 @@ mod tests {
 
     fn object(value: Value) -> Map<String, Value> {
         value.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn public_json_is_to_map_without_internal_fields_plus_the_extra_ones() {
+        let mut c = Collection::default();
+        let slot = c
+            .insert(object(json!({
+                "objectId": "a", "zeta": 1, "_hashed_password": "secret",
+                "alpha": {"x": [1, 2]}, "gone": null, "sessionToken": "stored"
+            })))
+            .unwrap();
+        let token = json!("r:given");
+        let text = c
+            .public_json(slot, &[("sessionToken", &token)])
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            text.get(),
+            r#"{"alpha":{"x":[1,2]},"objectId":"a","sessionToken":"r:given","zeta":1}"#
+        );
+        let mut shown = c.to_map(slot, false).unwrap();
+        shown.insert("sessionToken".into(), token);
+        assert_eq!(text.get(), serde_json::to_string(&shown).unwrap());
+        assert!(c.public_json(slot + 1, &[]).unwrap().is_none());
     }
 
     #[test]

@@ -145,9 +145,7 @@ impl Store {
     pub fn session_object(&self, token: &str) -> Option<Map<String, Value>> {
         let state = self.lock();
         let sessions = state.classes.get(SESSION_CLASS)?;
-        let slot = *sessions
-            .find_by("sessionToken", &Value::String(token.to_owned()))
-            .first()?;
+        let slot = sessions.first_by("sessionToken", &Value::String(token.to_owned()))?;
         sessions.to_map(slot, true)
     }
 
@@ -159,9 +157,7 @@ impl Store {
             .classes
             .get(SESSION_CLASS)
             .and_then(|sessions| {
-                let slot = *sessions
-                    .find_by("sessionToken", &Value::String(token.to_owned()))
-                    .first()?;
+                let slot = sessions.first_by("sessionToken", &Value::String(token.to_owned()))?;
                 sessions.to_map(slot, true)
             })
             .filter(|object| !object.contains_key("installationId"))
@@ -199,9 +195,7 @@ impl State {
     /// The session of a token, expired or not.
     fn session_by_token(&self, token: &str) -> Option<Session> {
         let sessions = self.classes.get(SESSION_CLASS)?;
-        let slot = *sessions
-            .find_by("sessionToken", &Value::String(token.to_owned()))
-            .first()?;
+        let slot = sessions.first_by("sessionToken", &Value::String(token.to_owned()))?;
         Session::from_object(&sessions.doc(slot)?)
     }
 

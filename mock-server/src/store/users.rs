@@ -2,7 +2,7 @@
 //! password hash and link tokens kept in internal fields no client ever
 //! sees, and usernames, emails and linked accounts unique across users.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, value::RawValue};
 
 use super::{State, Store, USER_CLASS};
 use crate::{error::ParseError, query::Document};
@@ -118,9 +118,7 @@ impl State {
     /// The first user, in creation order, whose internal `field` is `value`.
     pub(super) fn user_by_internal(&self, field: &str, value: &str) -> Option<UserRecord> {
         let users = self.classes.get(USER_CLASS)?;
-        let slot = *users
-            .find_by(field, &Value::String(value.to_owned()))
-            .first()?;
+        let slot = users.first_by(field, &Value::String(value.to_owned()))?;
         users.to_map(slot, true).map(UserRecord::from_object)
     }
 
@@ -172,6 +170,25 @@ impl Store {
     /// The user with this objectId.
     pub fn user(&self, object_id: &str) -> Option<UserRecord> {
         self.lock().user(object_id)
+    }
+
+    /// The user with this objectId as it is answered, with `extra` fields,
+    /// as JSON text: its objectId and fields, never its internal ones
+    /// (password hash, mailed tokens), all of which start with `_`. Written
+    /// from its row in place, without the [`UserRecord`] a change needs.
+    pub fn public_user_json(
+        &self,
+        object_id: &str,
+        extra: &[(&str, &Value)],
+    ) -> Result<Option<Box<RawValue>>, serde_json::Error> {
+        let state = self.lock();
+        let Some(users) = state.classes.get(USER_CLASS) else {
+            return Ok(None);
+        };
+        match users.slot(object_id) {
+            Some(slot) => users.public_json(slot, extra),
+            None => Ok(None),
+        }
     }
 
     /// The user a login names: the exact username (case matters here), else
