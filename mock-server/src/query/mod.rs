@@ -41,6 +41,9 @@ impl Document for Map<String, Value> {
 /// The value at `path` in `doc`: a field name, or `a.b.c` to descend into
 /// nested objects.
 pub fn lookup<'a, D: Document + ?Sized>(doc: &'a D, path: &str) -> Option<&'a Value> {
+    if !path.contains('.') {
+        return doc.field(path);
+    }
     let mut parts = path.split('.');
     let mut value = doc.field(parts.next()?)?;
     for part in parts {

@@ -66,7 +66,9 @@ pub struct Collection {
     /// they are (see [`crate::class_permissions::shown`]).
     pub permissions: Option<Map<String, Value>>,
     columns: Vec<Box<str>>,
-    column_ids: HashMap<Box<str>, u32>,
+    /// Column numbers by field name, hashed with hashbrown's fast seeded
+    /// hasher: a query reads a field by name for every row it scans.
+    column_ids: hashbrown::HashMap<Box<str>, u32>,
     rows: Vec<Option<Row>>,
     live: usize,
     ids: HashTable<IdEntry>,
@@ -104,7 +106,7 @@ impl Collection {
             fields,
             permissions: None,
             columns: Vec::new(),
-            column_ids: HashMap::new(),
+            column_ids: hashbrown::HashMap::new(),
             rows: Vec::new(),
             live: 0,
             ids: HashTable::new(),
