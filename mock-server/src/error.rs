@@ -6,8 +6,8 @@
 //! The one exception, a missing or wrong application id, has its own shape:
 //! [`Unauthorized`], HTTP 403 `{"error":"unauthorized"}`.
 
+use crate::json::Json;
 use axum::{
-    Json,
     http::StatusCode,
     response::{IntoResponse, Response},
 };

@@ -20,7 +20,8 @@
 //!   keeps its first type) under that lock.
 //! - [`class_permissions`]: class-level permissions, as pure rules.
 //! - [`query`]: `where`, `order`, `skip`, `limit`, `keys`, `count` over JSON objects.
-//! - [`error`]: every error as a [`error::ParseError`] that renders itself.
+//! - [`error`]: every error as a [`error::ParseError`] that renders itself,
+//!   through [`json::Json`], the writer of every JSON answer.
 //! - [`request_complexity`]: Parse Server's `requestComplexity` limits on
 //!   clients' queries, includes and batches; [`path_params`]: route
 //!   parameters that do not percent-decode, refused as Express does.
@@ -41,6 +42,7 @@ pub mod cors;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod json;
 pub mod mail;
 pub mod operations;
 pub mod password;

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    Json,
     extract::{Path, Query, State},
     response::IntoResponse,
 };
@@ -17,6 +16,7 @@ use crate::{
     AppState,
     context::RequestContext,
     error::{ApiResult, ParseError},
+    json::Json,
     query::{aggregate, resolve::Source},
 };
 

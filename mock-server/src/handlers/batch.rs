@@ -17,7 +17,6 @@
 //! refused the same way (`cannot route POST /nothere`), as Parse Server does.
 
 use axum::{
-    Json,
     body::{Body, to_bytes},
     extract::{Request, State},
     http::{HeaderMap, HeaderValue, Method, header},
@@ -30,6 +29,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     routes::{self, Unrouted},
 };
 

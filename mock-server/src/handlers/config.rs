@@ -11,11 +11,11 @@
 //!   parameter public again, as in Parse Server). Answers `{"result": true}`.
 //!   Without the master key: HTTP 403 `{"error": "Permission denied"}`.
 
-use axum::{Json, extract::State, response::IntoResponse};
+use axum::{extract::State, response::IntoResponse};
 use serde_json::{Map, Value, json};
 
 use super::check_prohibited_keywords;
-use crate::{AppState, context::RequestContext, error::ApiResult, extract::JsonObject};
+use crate::{AppState, context::RequestContext, error::ApiResult, extract::JsonObject, json::Json};
 
 /// `GET /config`: the parameters the caller may read.
 pub async fn get(

@@ -2,7 +2,7 @@
 //! "Verifying Emails", "Requesting A Password Reset"), and the mails they
 //! send. The pages behind the mailed links are in [`super::pages`].
 
-use axum::{Json, extract::State};
+use axum::extract::State;
 use serde_json::{Map, Value, json};
 
 use super::pages;
@@ -11,6 +11,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     mail::Mail,
     store::UserRecord,
 };

@@ -1,9 +1,9 @@
 //! `GET /health` and `GET /serverInfo`.
 
-use axum::{Json, response::IntoResponse};
+use axum::response::IntoResponse;
 use serde_json::json;
 
-use crate::{context::RequestContext, error::ApiResult};
+use crate::{context::RequestContext, error::ApiResult, json::Json};
 
 /// `GET /health`: `{"status":"ok"}`, no keys needed.
 pub async fn health() -> impl IntoResponse {

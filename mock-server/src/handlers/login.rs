@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    Json,
     extract::{Query, State},
     response::IntoResponse,
 };
@@ -16,6 +15,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     password,
     store::{NewSession, UserRecord},
 };

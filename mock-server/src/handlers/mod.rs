@@ -23,13 +23,12 @@ pub mod source;
 pub mod users;
 
 use axum::{
-    Json,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde_json::{Map, Value};
 
-use crate::{context::RequestContext, error::ParseError, store::roles::ROLE_PREFIX};
+use crate::{context::RequestContext, error::ParseError, json::Json, store::roles::ROLE_PREFIX};
 
 /// Whether a field name is one a client may write: a letter, then letters,
 /// digits or `_`.

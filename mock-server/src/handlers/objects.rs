@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    Json,
     extract::{Path, Query, State},
     response::IntoResponse,
 };
@@ -23,6 +22,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     query,
     store::{SESSION_CLASS, roles::ROLE_CLASS},
     token,

@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    Json,
     body::Bytes,
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
@@ -19,7 +18,7 @@ use axum::{
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::{AppState, Config, context::key_matches, error::ApiError, password};
+use crate::{AppState, Config, context::key_matches, error::ApiError, json::Json, password};
 
 /// What a URL path segment keeps unencoded: letters, digits and `-._~`.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC

@@ -5,7 +5,6 @@
 //! ([`crate::class_permissions`]).
 
 use axum::{
-    Json,
     extract::{Path, State},
     response::IntoResponse,
 };
@@ -17,6 +16,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     store::schemas::{ClassSchema, SchemaChange},
 };
 

@@ -16,7 +16,6 @@
 //!   `sessionToken`.
 
 use axum::{
-    Json,
     extract::{Path, State},
     response::{IntoResponse, Response},
 };
@@ -28,6 +27,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     query::Document,
     store::{NewSession, SESSION_CLASS, TokenState},
 };

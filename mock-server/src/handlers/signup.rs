@@ -2,7 +2,6 @@
 //! username and password or with linked accounts ("Linking Users").
 
 use axum::{
-    Json,
     extract::State,
     http::{StatusCode, header},
     response::IntoResponse,
@@ -19,6 +18,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     password,
     store::{NewSession, UserRecord},
     token,

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    Json,
     extract::{Path, Query, State},
     response::IntoResponse,
 };
@@ -21,6 +20,7 @@ use crate::{
     context::RequestContext,
     error::{ApiResult, ParseError},
     extract::JsonObject,
+    json::Json,
     password, query,
     store::{USER_CLASS, UserRecord},
 };
