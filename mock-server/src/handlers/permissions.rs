@@ -3,6 +3,8 @@
 //! [`RequestContext`] and the class's schema in the store. The master key
 //! bypasses them all.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use crate::{
@@ -20,7 +22,7 @@ const BUILT_IN: &[&str] = &["objectId", "createdAt", "updatedAt", "ACL"];
 #[derive(Clone, Debug)]
 pub struct ClassPermissions {
     clp: std::borrow::Cow<'static, Map<String, Value>>,
-    fields: Map<String, Value>,
+    fields: Arc<Map<String, Value>>,
     caller: Caller,
     protected: Vec<String>,
 }

@@ -4,6 +4,8 @@
 //! ([`super::schema_fields`]) and its class-level permissions
 //! ([`crate::class_permissions`]).
 
+use std::sync::Arc;
+
 use axum::{
     extract::{Path, State},
     response::IntoResponse,
@@ -33,7 +35,7 @@ fn schema_json(schema: &ClassSchema) -> Value {
         all.insert((*name).into(), json!({ "type": kind }));
     }
     all.extend(schema_fields::system_fields(&schema.name));
-    all.extend(schema.fields.clone());
+    all.extend(schema.fields.as_ref().clone());
     json!({
         "className": schema.name,
         "fields": all,
@@ -143,7 +145,7 @@ fn create_class(
         .create_class_with(class, fields.clone(), permissions.clone())?;
     Ok(schema_json(&ClassSchema {
         name: class.to_owned(),
-        fields,
+        fields: Arc::new(fields),
         permissions,
     }))
 }
@@ -226,7 +228,7 @@ pub async fn update(
     {
         return Err(ParseError::new(136, format!("field {name} cannot be changed")).into());
     }
-    let mut fields = schema.fields.clone();
+    let mut fields = schema.fields.as_ref().clone();
     fields.retain(|name, _| !change.delete.contains(name));
     fields.extend(change.add.clone());
     schema_fields::check_one_geopoint(&fields)?;
@@ -238,7 +240,7 @@ pub async fn update(
     state.store.change_class(&class, change)?;
     Ok(Json(schema_json(&ClassSchema {
         name: class,
-        fields,
+        fields: Arc::new(fields),
         permissions,
     })))
 }

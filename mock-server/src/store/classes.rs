@@ -1,5 +1,7 @@
 //! Classes and their objects.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::{Collection, State, Store, roles};
@@ -23,7 +25,10 @@ impl Store {
 
     /// The declared fields of a class, if it exists.
     pub fn class_fields(&self, name: &str) -> Option<Map<String, Value>> {
-        self.lock().classes.get(name).map(|c| c.fields.clone())
+        self.lock()
+            .classes
+            .get(name)
+            .map(|c| c.fields.as_ref().clone())
     }
 
     /// Deletes an empty class; 255 if it holds objects. A class that does
@@ -198,12 +203,10 @@ fn write_changes(
             state.remove_relation(class, &change.key, object_id, &change.ids);
         }
     }
-    state
-        .classes
-        .entry(class.to_owned())
-        .or_default()
-        .fields
-        .extend(added);
+    if !added.is_empty() {
+        let collection = state.classes.entry(class.to_owned()).or_default();
+        Arc::make_mut(&mut collection.fields).extend(added);
+    }
     Ok((object, applied.echo))
 }
 

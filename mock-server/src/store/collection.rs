@@ -19,6 +19,7 @@
 use std::{
     collections::HashMap,
     hash::{BuildHasher, RandomState},
+    sync::Arc,
 };
 
 use hashbrown::HashTable;
@@ -60,8 +61,10 @@ const COMPACT_AFTER: usize = 1024;
 /// A class's objects, their columns and their indexes.
 #[derive(Debug)]
 pub struct Collection {
-    /// Declared fields (the schema), name → `{"type": …}`.
-    pub fields: Map<String, Value>,
+    /// Declared fields (the schema), name → `{"type": …}`; shared, so that
+    /// a request reads them without a copy (a change copies them only while
+    /// a request still holds them).
+    pub fields: Arc<Map<String, Value>>,
     /// The class-level permissions set through `/schemas`; `None` until
     /// they are (see [`crate::class_permissions::shown`]).
     pub permissions: Option<Map<String, Value>>,
@@ -103,7 +106,7 @@ impl Collection {
     /// An empty collection with these declared fields.
     pub fn new(fields: Map<String, Value>) -> Collection {
         let mut collection = Collection {
-            fields,
+            fields: Arc::new(fields),
             permissions: None,
             columns: Vec::new(),
             column_ids: hashbrown::HashMap::new(),

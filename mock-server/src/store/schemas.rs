@@ -1,6 +1,8 @@
 //! Classes as the schema API sees them: their declared fields and their
 //! class-level permissions, listed, changed and read in one step each.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::{Collection, Store};
@@ -11,8 +13,9 @@ use crate::error::ParseError;
 pub struct ClassSchema {
     /// The class name.
     pub name: String,
-    /// Declared fields, name → `{"type": …}` (built-in ones left out).
-    pub fields: Map<String, Value>,
+    /// Declared fields, name → `{"type": …}` (built-in ones left out),
+    /// shared with the store.
+    pub fields: Arc<Map<String, Value>>,
     /// The CLPs set through `/schemas`; `None` when never set.
     pub permissions: Option<Map<String, Value>>,
 }
@@ -84,10 +87,10 @@ impl Store {
             .get_mut(name)
             .ok_or_else(|| ParseError::new(103, format!("Class {name} does not exist.")))?;
         for field in &change.delete {
-            collection.fields.remove(field);
+            Arc::make_mut(&mut collection.fields).remove(field);
             collection.clear_field(field);
         }
-        collection.fields.extend(change.add);
+        Arc::make_mut(&mut collection.fields).extend(change.add);
         if change.permissions.is_some() {
             collection.permissions = change.permissions;
         }
@@ -123,7 +126,7 @@ mod tests {
         );
         let schema = store.class_schema("C").unwrap();
         assert_eq!(
-            Value::Object(schema.fields),
+            Value::Object(schema.fields.as_ref().clone()),
             json!({"s": {"type": "String"}})
         );
         assert_eq!(
