@@ -114,9 +114,10 @@ pub fn file_url(files_url: &str, name: &str) -> String {
 }
 
 /// Gives every `File` field of `object` the `url` this server serves its
-/// name at, in place of any url it was stored with, as Parse Server reads
-/// files back (it keeps only a file's name).
-pub fn add_file_urls(object: &mut Map<String, Value>, files_url: &str) {
+/// name at (under [`RequestContext::files_url`], built only when the object
+/// has a file), in place of any url it was stored with, as Parse Server
+/// reads files back (it keeps only a file's name).
+pub fn add_file_urls(object: &mut Map<String, Value>, ctx: &RequestContext) {
     for value in object.values_mut() {
         let Some(file) = value.as_object_mut() else {
             continue;
@@ -125,7 +126,7 @@ pub fn add_file_urls(object: &mut Map<String, Value>, files_url: &str) {
             continue;
         }
         if let Some(name) = file.get("name").and_then(Value::as_str) {
-            let url = file_url(files_url, name);
+            let url = file_url(ctx.files_url(), name);
             file.insert("url".into(), Value::String(url));
         }
     }

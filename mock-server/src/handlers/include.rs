@@ -75,7 +75,7 @@ impl Projection {
             include_path(state, ctx, &mut object, &segments)?;
         }
         let mut object = select_keys(object, self.keys.as_deref(), &self.exclude_keys);
-        super::files::add_file_urls(&mut object, ctx.files_url());
+        super::files::add_file_urls(&mut object, ctx);
         Ok(object)
     }
 }
