@@ -16,11 +16,7 @@
 //! a session's user), and the query planner adds one the first time a large
 //! class is queried by equality on a column.
 
-use std::{
-    collections::HashMap,
-    hash::{BuildHasher, RandomState},
-    sync::Arc,
-};
+use std::{collections::HashMap, hash::BuildHasher, sync::Arc};
 
 use hashbrown::HashTable;
 use serde::{Serialize, Serializer};
@@ -75,7 +71,9 @@ pub struct Collection {
     rows: Vec<Option<Row>>,
     live: usize,
     ids: HashTable<IdEntry>,
-    hasher: RandomState,
+    /// Hashes objectIds for `ids`: hashbrown's fast hasher, seeded at
+    /// random per collection.
+    hasher: hashbrown::DefaultHashBuilder,
     indexes: HashMap<u32, EqIndex>,
 }
 
@@ -113,7 +111,7 @@ impl Collection {
             rows: Vec::new(),
             live: 0,
             ids: HashTable::new(),
-            hasher: RandomState::new(),
+            hasher: hashbrown::DefaultHashBuilder::default(),
             indexes: HashMap::new(),
         };
         collection.column("objectId");
