@@ -50,9 +50,14 @@ struct Args {
     /// Objects in the large class.
     #[arg(long, default_value_t = 100_000)]
     objects: usize,
-    /// Seconds per measurement.
-    #[arg(long, default_value_t = 10)]
+    /// Seconds per round of a measure.
+    #[arg(long, default_value_t = 5)]
     seconds: u32,
+    /// Rounds per measure. The servers take turns round by round, and each
+    /// figure is a server's median round: a burst of load from elsewhere
+    /// on the machine then moves one round, not the figure.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    rounds: u32,
     /// bcrypt cost of the reference server (its option bcryptCost; Parse
     /// Server's is fixed at 10).
     #[arg(long, default_value_t = 10)]
@@ -106,6 +111,7 @@ async fn main() -> Result<()> {
     let mut args = Args::parse();
     if args.smoke {
         args.seconds = 1;
+        args.rounds = 1;
         args.objects = 1_000;
         args.bcrypt_cost = 4;
         args.startup_runs = 0;
@@ -207,6 +213,7 @@ async fn main() -> Result<()> {
 
     let run = Run {
         seconds: args.seconds,
+        rounds: args.rounds,
         objects: args.objects,
         threads: THREADS,
         connections: CONNECTIONS,
@@ -345,6 +352,9 @@ async fn measure_all(
 
     let mut measures = Vec::new();
     for case in Case::all() {
+        // Each target's plan, warm-up and memory before, then the rounds,
+        // the targets taking turns in each.
+        let mut runs = Vec::new();
         for (target, ready) in targets.iter().zip(&prepared) {
             let Some(plan) = cases::plan(case, target, ready, scripts)? else {
                 continue;
@@ -364,21 +374,33 @@ async fn measure_all(
                 };
                 wrk::run(warm, &plan.url, &plan.headers, plan.script.as_deref())?;
             }
-            let objects = case
-                .objects(args.objects)
-                .map_or(String::new(), |n| format!(", {n} objects"));
-            println!("{}: {}{objects}", target.name, case.name());
-            let figures = wrk::run(load, &plan.url, &plan.headers, plan.script.as_deref())?;
-            let rss_after = target.rss();
-            measures.push(Measure {
-                target: target.name.clone(),
+            runs.push((target, plan, rss_before, Vec::new()));
+        }
+        let objects = case
+            .objects(args.objects)
+            .map_or(String::new(), |n| format!(", {n} objects"));
+        for round in 1..=args.rounds {
+            for (target, plan, _, rounds) in &mut runs {
+                println!(
+                    "{}: {}{objects} (round {round} of {})",
+                    target.name,
+                    case.name(),
+                    args.rounds
+                );
+                let figures = wrk::run(load, &plan.url, &plan.headers, plan.script.as_deref())?;
+                rounds.push(figures);
+                // Let the server settle (Node's garbage collector, PostgreSQL).
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+        for (target, _, rss_before, rounds) in runs {
+            measures.push(Measure::of_rounds(
+                target.name.clone(),
                 case,
-                figures,
+                rounds,
                 rss_before,
-                rss_after,
-            });
-            // Let the server settle (Node's garbage collector, PostgreSQL).
-            tokio::time::sleep(Duration::from_millis(500)).await;
+                target.rss(),
+            ));
         }
     }
     Ok((measures, memory, versions))

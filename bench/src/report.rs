@@ -15,12 +15,44 @@ pub struct Measure {
     pub target: String,
     /// What was asked.
     pub case: Case,
-    /// What wrk measured.
+    /// What wrk measured in the median round (by requests per second).
     pub figures: Figures,
+    /// Requests per second of every round, in order.
+    pub rounds: Vec<f64>,
     /// Resident bytes of the server before the run.
     pub rss_before: Option<u64>,
     /// Resident bytes of the server after the run.
     pub rss_after: Option<u64>,
+}
+
+impl Measure {
+    /// The measure of a target's rounds: the median round's figures (the
+    /// lower of the two middle ones for an even count).
+    pub fn of_rounds(
+        target: String,
+        case: Case,
+        rounds: Vec<Figures>,
+        rss_before: Option<u64>,
+        rss_after: Option<u64>,
+    ) -> Measure {
+        let rates: Vec<f64> = rounds.iter().map(|f| f.requests_per_second).collect();
+        let mut by_rate: Vec<Figures> = rounds;
+        by_rate.sort_by(|a, b| a.requests_per_second.total_cmp(&b.requests_per_second));
+        let middle = by_rate.len().saturating_sub(1) / 2;
+        let figures = if by_rate.is_empty() {
+            Figures::default()
+        } else {
+            by_rate.swap_remove(middle)
+        };
+        Measure {
+            target,
+            case,
+            figures,
+            rounds: rates,
+            rss_before,
+            rss_after,
+        }
+    }
 }
 
 /// A target's memory before and after its classes were filled.
@@ -37,8 +69,10 @@ pub struct Memory {
 
 /// Everything one run measured.
 pub struct Run {
-    /// Seconds per measure.
+    /// Seconds per round.
     pub seconds: u32,
+    /// Rounds per measure.
+    pub rounds: u32,
     /// Objects in the large class.
     pub objects: usize,
     /// wrk threads.
@@ -167,11 +201,21 @@ pub fn markdown(run: &Run) -> String {
         out,
         "- Method: `{}` (`wrk -t{} -c{} -d{}s --latency`), loopback (127.0.0.1), the load \
          generator on the same 2 cores as the server; client requests with the REST API \
-         key; {}; servers and wrk started by the command.\n",
+         key; {}; {}; servers and wrk started by the command.\n",
         if m.wrk.is_empty() { "wrk" } else { &m.wrk },
         run.threads,
         run.connections,
         run.seconds,
+        if run.rounds > 1 {
+            format!(
+                "each measure is {} rounds of that, the servers taking turns round by round, \
+                 and each figure is a server's median round (the requests per second of every \
+                 round follow the first table)",
+                run.rounds
+            )
+        } else {
+            "one round per measure".to_owned()
+        },
         if run.warm_up > 0 {
             format!(
                 "each measure follows {} s of the same load, not counted (a warm-up)",
@@ -183,6 +227,7 @@ pub fn markdown(run: &Run) -> String {
     );
 
     throughput(&mut out, run);
+    rounds(&mut out, run);
     targets(&mut out, run);
     memory(&mut out, run);
     notes(&mut out, run);
@@ -319,6 +364,52 @@ fn throughput(out: &mut String, run: &Run) {
             .collect::<Vec<_>>()
             .join(" / ")
     );
+}
+
+/// Requests per second of every round, when there were several.
+fn rounds(out: &mut String, run: &Run) {
+    if run.rounds < 2 {
+        return;
+    }
+    let names: Vec<&str> = [REFERENCE, PARSE_SERVER, BARE]
+        .into_iter()
+        .filter(|t| run.has(t))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Requests per second of each round, in the order they ran (the servers took turns \
+         in each round):\n"
+    );
+    let _ = writeln!(
+        out,
+        "| endpoint | objects | {} |\n|---|---:|{}",
+        names.join(" | "),
+        "---|".repeat(names.len())
+    );
+    for case in Case::all() {
+        let mut row = format!(
+            "| {} | {}",
+            case.name(),
+            case.objects(run.objects)
+                .map_or(String::new(), |n| n.to_string())
+        );
+        for name in &names {
+            let rates = run
+                .measures
+                .iter()
+                .find(|m| m.target == *name && m.case == case)
+                .map_or(String::new(), |m| {
+                    m.rounds
+                        .iter()
+                        .map(|r| format!("{r:.0}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                });
+            let _ = write!(row, " | {rates}");
+        }
+        let _ = writeln!(out, "{row} |");
+    }
+    out.push('\n');
 }
 
 /// The issue's targets for the reference server, against this run.
