@@ -6,22 +6,25 @@
 //! over `maxUploadSize` is refused with HTTP 413.
 
 use axum::{
-    body::Bytes,
+    body::{Body, Bytes, to_bytes},
     extract::{FromRequest, Request},
-    http::StatusCode,
 };
+use http_body_util::LengthLimitError;
 use serde_json::{Map, Value};
 
-use crate::error::{ApiError, HttpError, ParseError};
+use crate::{
+    AppState,
+    error::{ApiError, HttpError, ParseError},
+};
 
 /// A request body that is a JSON object.
 #[derive(Debug, Default)]
 pub struct JsonObject(pub Map<String, Value>);
 
-impl<S: Send + Sync> FromRequest<S> for JsonObject {
+impl FromRequest<AppState> for JsonObject {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let RawBody(bytes) = RawBody::from_request(request, state).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(JsonObject(Map::new()));
@@ -40,19 +43,36 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
 #[derive(Debug, Default)]
 pub struct RawBody(pub Bytes);
 
-impl<S: Send + Sync> FromRequest<S> for RawBody {
+impl FromRequest<AppState> for RawBody {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        Bytes::from_request(request, state)
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        read_body(request.into_body(), state.config.max_upload_size)
             .await
             .map(RawBody)
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    HttpError::payload_too_large().into()
-                } else {
-                    ApiError::Parse(ParseError::invalid_json(rejection.body_text()))
-                }
-            })
     }
+}
+
+/// Reads a whole body of at most `limit` bytes: over it, HTTP 413
+/// `request entity too large`; a body that breaks off, 107.
+pub async fn read_body(body: Body, limit: usize) -> Result<Bytes, ApiError> {
+    to_bytes(body, limit).await.map_err(|error| {
+        if is_too_large(&error) {
+            HttpError::payload_too_large().into()
+        } else {
+            ParseError::invalid_json(error).into()
+        }
+    })
+}
+
+/// Whether reading a body failed on its length limit.
+fn is_too_large(error: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if error.is::<LengthLimitError>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }

@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Request},
+    extract::Request,
     http::StatusCode,
     response::IntoResponse,
     routing::{get, post},
@@ -120,10 +120,7 @@ pub fn router(state: AppState) -> App {
         .method_not_allowed_fallback(method_not_allowed)
         .route_layer(path_params::CheckLayer);
     let config = state.config.clone();
-    let routed = api
-        .fallback(not_found)
-        .layer(DefaultBodyLimit::max(config.max_upload_size))
-        .with_state(state);
+    let routed = api.fallback(not_found).with_state(state);
     // The SDK's body form is rewritten before routing, since `_method`
     // changes the route; CORS wraps everything, refusals included.
     Cors::new(&config, Normalize::new(config.clone(), routed))

@@ -41,21 +41,21 @@ use std::{
 };
 
 use axum::{
-    body::{Body, Bytes, to_bytes},
+    body::{Body, Bytes},
     extract::Request,
     http::{HeaderMap, HeaderName, HeaderValue, Method, Uri, header, request::Parts},
     response::{IntoResponse, Response},
 };
 use base64::Engine as _;
-use serde_json::{Map, Value};
-
 use futures_util::future::Either;
+use serde_json::{Map, Value};
 use tower::Service;
 
 use crate::{
     config::Config,
     context::{key_matches, names, names_app},
-    error::{ApiError, HttpError, ParseError},
+    error::{ApiError, ParseError},
+    extract::read_body,
 };
 
 /// The body fields that carry a header, and the header each becomes.
@@ -149,9 +149,7 @@ async fn rewrite(config: &Config, form: Form, request: Request) -> Result<Reques
         overridable,
     } = form;
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, config.max_upload_size)
-        .await
-        .map_err(|_| HttpError::payload_too_large())?;
+    let bytes = read_body(body, config.max_upload_size).await?;
     // Most requests are in the header form: leave them alone. Those that
     // name no app and are not in the SDK's form are refused later, by the
     // request context, or served by routes that need no app id.

@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{Html, IntoResponse, Response},
@@ -18,7 +17,9 @@ use axum::{
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::{AppState, Config, context::key_matches, error::ApiError, json::Json, password};
+use crate::{
+    AppState, Config, context::key_matches, error::ApiError, extract::RawBody, json::Json, password,
+};
 
 /// What a URL path segment keeps unencoded: letters, digits and `-._~`.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -92,7 +93,7 @@ pub async fn reset_password(
     State(state): State<AppState>,
     Path(app_id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    RawBody(body): RawBody,
 ) -> Result<Response, ApiError> {
     check_app(&state, &app_id)?;
     let form: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
