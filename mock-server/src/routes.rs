@@ -25,8 +25,8 @@ use crate::{
 pub type App = Cors<Normalize<Router>>;
 
 /// Every route of the API, under the configured mount path, behind
-/// the CORS layer, the rewriting of the JavaScript SDK's body form, and the
-/// body limit.
+/// the CORS layer and the rewriting of the JavaScript SDK's body form (the
+/// body limit is applied where a body is read: [`crate::extract`]).
 pub fn router(state: AppState) -> App {
     // Each route carries the mount path itself rather than being nested
     // under it: nesting rewrites every request's URI (a measured cost on
