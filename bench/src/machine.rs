@@ -78,3 +78,47 @@ fn output(program: &str, args: &[&str]) -> String {
         })
         .unwrap_or_default()
 }
+
+/// Busy and total CPU time of the whole machine so far, in ticks, from
+/// /proc/stat: busy is user, nice, system, irq and softirq time; the total
+/// adds idle and iowait (steal, time another guest of the host took, is
+/// neither).
+fn cpu_ticks() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let fields: Vec<u64> = stat
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .map(|n| n.parse().unwrap_or(0))
+        .collect();
+    let field = |i: usize| fields.get(i).copied().unwrap_or(0);
+    let busy = field(0) + field(1) + field(2) + field(5) + field(6);
+    Some((busy, busy + field(3) + field(4)))
+}
+
+/// The share of CPU time the machine was busy under which it counts as idle.
+const IDLE_BELOW: f64 = 0.15;
+
+/// Waits, up to `max`, until the machine was idle (busy under 15%) for half
+/// a second: after the classes are filled PostgreSQL vacuums and Node
+/// collects garbage for a while, and a measure taken then would share the
+/// CPUs with them. How long it waited.
+pub async fn settle(max: std::time::Duration) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    let window = std::time::Duration::from_millis(500);
+    while start.elapsed() < max {
+        let Some((busy0, total0)) = cpu_ticks() else {
+            break;
+        };
+        tokio::time::sleep(window).await;
+        let Some((busy1, total1)) = cpu_ticks() else {
+            break;
+        };
+        let total = total1.saturating_sub(total0);
+        if total == 0 || (busy1.saturating_sub(busy0) as f64) < IDLE_BELOW * total as f64 {
+            break;
+        }
+    }
+    start.elapsed()
+}

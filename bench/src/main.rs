@@ -203,7 +203,7 @@ async fn main() -> Result<()> {
     std::fs::create_dir_all(&scripts)?;
     let result = measure_all(&args, &targets, &suffix, &scripts).await;
     let _ = std::fs::remove_dir_all(&scripts);
-    let (measures, memory, versions) = result?;
+    let (measures, memory, versions, settled) = result?;
     drop(reference_server);
     drop(bare_server);
     let suite = match &args.suite {
@@ -214,6 +214,7 @@ async fn main() -> Result<()> {
     let run = Run {
         seconds: args.seconds,
         rounds: args.rounds,
+        settled,
         objects: args.objects,
         threads: THREADS,
         connections: CONNECTIONS,
@@ -277,9 +278,14 @@ async fn soak(
     Ok(())
 }
 
-/// What the measures return: the measures, the memory per target, and the
-/// Parse targets' versions.
-type Outcome = (Vec<Measure>, Vec<Memory>, Vec<(String, String)>);
+/// What the measures return: the measures, the memory per target, the
+/// Parse targets' versions, and how long the machine took to settle
+/// before the endpoints in all.
+type Outcome = (Vec<Measure>, Vec<Memory>, Vec<(String, String)>, Duration);
+
+/// How long the command waits, at most, for the machine to be idle before
+/// each endpoint's measures.
+const SETTLE_AT_MOST: Duration = Duration::from_secs(20);
 
 /// Prepares every target, then measures case after case, each case on
 /// every target one after the other (so that the ratios compare runs made
@@ -351,7 +357,9 @@ async fn measure_all(
     }
 
     let mut measures = Vec::new();
+    let mut settled = Duration::ZERO;
     for case in Case::all() {
+        settled += machine::settle(SETTLE_AT_MOST).await;
         // Each target's plan, warm-up and memory before, then the rounds,
         // the targets taking turns in each.
         let mut runs = Vec::new();
@@ -403,5 +411,5 @@ async fn measure_all(
             ));
         }
     }
-    Ok((measures, memory, versions))
+    Ok((measures, memory, versions, settled))
 }

@@ -73,6 +73,8 @@ pub struct Run {
     pub seconds: u32,
     /// Rounds per measure.
     pub rounds: u32,
+    /// How long the machine took to be idle before the endpoints, in all.
+    pub settled: Duration,
     /// Objects in the large class.
     pub objects: usize,
     /// wrk threads.
@@ -201,7 +203,9 @@ pub fn markdown(run: &Run) -> String {
         out,
         "- Method: `{}` (`wrk -t{} -c{} -d{}s --latency`), loopback (127.0.0.1), the load \
          generator on the same 2 cores as the server; client requests with the REST API \
-         key; {}; {}; servers and wrk started by the command.\n",
+         key; {}; {}; before each endpoint the command waited for the machine to be idle \
+         (CPUs under 15% busy over half a second, 20 s at most; {:.1} s in all); servers and \
+         wrk started by the command.\n",
         if m.wrk.is_empty() { "wrk" } else { &m.wrk },
         run.threads,
         run.connections,
@@ -223,7 +227,8 @@ pub fn markdown(run: &Run) -> String {
             )
         } else {
             "no warm-up".to_owned()
-        }
+        },
+        run.settled.as_secs_f64()
     );
 
     throughput(&mut out, run);
