@@ -51,7 +51,48 @@ fn general_format(at: OffsetDateTime) -> String {
 
 /// Reads an ISO 8601 moment (RFC 3339, e.g. `2022-01-01T12:23:45.678Z`).
 pub fn parse_iso(text: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
+    parse_written(text).or_else(|| {
+        OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
+    })
+}
+
+/// The shape [`format`] writes, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read digit by
+/// digit: a session's expiry is read on every request that sends its
+/// token. Anything else (another shape, a leap second) is `None`, for the
+/// general parser.
+fn parse_written(text: &str) -> Option<OffsetDateTime> {
+    let bytes = text.as_bytes();
+    let separators = [
+        (4, b'-'),
+        (7, b'-'),
+        (10, b'T'),
+        (13, b':'),
+        (16, b':'),
+        (19, b'.'),
+        (23, b'Z'),
+    ];
+    if bytes.len() != 24 || separators.iter().any(|&(at, c)| bytes[at] != c) {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        bytes[from..to].iter().try_fold(0u16, |n, &digit| {
+            digit
+                .is_ascii_digit()
+                .then(|| n * 10 + u16::from(digit - b'0'))
+        })
+    };
+    let small = |from: usize, to: usize| number(from, to).and_then(|n| u8::try_from(n).ok());
+    let month = time::Month::try_from(small(5, 7)?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::from(number(0, 4)?), month, small(8, 10)?).ok()?;
+    let time = time::Time::from_hms_milli(
+        small(11, 13)?,
+        small(14, 16)?,
+        small(17, 19)?,
+        number(20, 23)?,
+    )
+    .ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
 #[cfg(test)]
@@ -65,6 +106,30 @@ mod tests {
         let at = datetime!(2022-01-01 12:23:45.678 UTC);
         assert_eq!(format(at), "2022-01-01T12:23:45.678Z");
         assert_eq!(parse_iso("2022-01-01T12:23:45.678Z"), Some(at));
+    }
+
+    #[test]
+    fn reads_what_it_writes_as_the_general_parser_does() {
+        let general = |text: &str| {
+            time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
+        };
+        for text in [
+            "2022-01-01T12:23:45.678Z",
+            "0001-02-03T04:05:06.007Z",
+            "9999-12-31T23:59:59.999Z",
+            "2024-02-29T00:00:00.000Z",
+            "2023-02-29T00:00:00.000Z",
+            "2022-13-01T00:00:00.000Z",
+            "2022-01-01T24:00:00.000Z",
+            "2022-01-01T23:59:60.000Z",
+            "2022-01-01T12:23:45.67Z",
+            "2022-01-01T12:23:45.678+01:00",
+            "2022-01-01 12:23:45.678Z",
+            "2022-0a-01T12:23:45.678Z",
+            "",
+        ] {
+            assert_eq!(parse_iso(text), general(text), "{text}");
+        }
     }
 
     #[test]
