@@ -21,10 +21,7 @@
 //!
 //! Every key comparison takes constant time.
 
-use std::{
-    collections::BTreeSet,
-    sync::{Arc, OnceLock},
-};
+use std::{collections::BTreeSet, sync::OnceLock};
 
 use axum::{
     extract::FromRequestParts,
@@ -36,7 +33,7 @@ use subtle::ConstantTimeEq;
 use crate::{
     AppState, Config,
     error::{ApiError, ParseError},
-    store::{Session, TokenState, roles::Roles},
+    store::{Session, TokenState},
 };
 
 /// Who is asking, and with what rights.
@@ -50,13 +47,13 @@ pub struct RequestContext {
     pub session_token: Option<String>,
     /// `X-Parse-Installation-Id`.
     pub installation_id: Option<String>,
-    /// The roles of the store, asked by [`RequestContext::role_names`].
-    pub roles: Roles,
     /// The caller's role names, once [`RequestContext::role_names`] has
     /// computed them.
     pub role_cache: OnceLock<BTreeSet<String>>,
-    /// The configuration, for the URLs below.
-    config: Arc<Config>,
+    /// The server: its roles, asked by [`RequestContext::role_names`], and
+    /// its configuration, for the URLs below. (One handle: every shared
+    /// counter a request touches is a cache line both cores fight over.)
+    server: AppState,
     /// `Host`, as sent.
     host: Option<HeaderValue>,
     /// [`RequestContext::mount_url`], once asked.
@@ -113,7 +110,7 @@ impl RequestContext {
     /// (inside a find's filter).
     pub fn role_names(&self) -> &BTreeSet<String> {
         self.role_cache.get_or_init(|| match self.user_id() {
-            Some(user_id) if !self.is_master => self.roles.names_for_user(user_id),
+            Some(user_id) if !self.is_master => self.server.store.roles().names_for_user(user_id),
             _ => BTreeSet::new(),
         })
     }
@@ -124,12 +121,13 @@ impl RequestContext {
     pub fn mount_url(&self) -> &str {
         self.mount_url.get_or_init(|| {
             let host = self.host.as_ref().and_then(|h| h.to_str().ok());
-            match (&self.config.public_server_url, host) {
+            let config = &self.server.config;
+            match (&config.public_server_url, host) {
                 (Some(url), _) => url.trim_end_matches('/').to_owned(),
                 (None, Some(host)) if !host.is_empty() => {
-                    format!("http://{host}{}", self.config.mount_path)
+                    format!("http://{host}{}", config.mount_path)
                 }
-                (None, _) => self.config.server_url(),
+                (None, _) => config.server_url(),
             }
         })
     }
@@ -137,7 +135,7 @@ impl RequestContext {
     /// The URL uploaded files are served under: `<mount URL>/files/<appId>`.
     pub fn files_url(&self) -> &str {
         self.files_url
-            .get_or_init(|| format!("{}/files/{}", self.mount_url(), self.config.app_id))
+            .get_or_init(|| format!("{}/files/{}", self.mount_url(), self.server.config.app_id))
     }
 
     /// Whether the caller has the role `name` (see [`Self::role_names`]).
@@ -298,9 +296,8 @@ impl FromRequestParts<AppState> for RequestContext {
             session,
             session_token,
             installation_id: header(headers, &names::INSTALLATION_ID).map(str::to_owned),
-            roles: state.store.roles(),
             role_cache: OnceLock::new(),
-            config: config.clone(),
+            server: state.clone(),
             host: headers.get(http::header::HOST).cloned(),
             mount_url: OnceLock::new(),
             files_url: OnceLock::new(),
