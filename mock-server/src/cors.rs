@@ -42,7 +42,8 @@ const ALLOWED_METHODS: &str = "GET,PUT,POST,DELETE,OPTIONS";
 const EXPOSED_HEADERS: &str = "X-Parse-Job-Status-Id, X-Parse-Push-Status-Id";
 
 /// The CORS header values of this server, from its `allowOrigin` and
-/// `allowHeaders`.
+/// `allowHeaders`. The defaults (`*`, Parse's own headers) are static
+/// values: cloning one for a response touches no shared counter.
 #[derive(Debug)]
 struct Headers {
     /// `allowOrigin`'s entries that make header values, in order: an
@@ -54,23 +55,28 @@ struct Headers {
 
 impl Headers {
     fn new(config: &Config) -> Headers {
-        let mut allow_headers = ALLOWED_HEADERS.to_owned();
-        for extra in &config.allow_headers {
-            allow_headers.push_str(", ");
-            allow_headers.push_str(extra);
-        }
+        let origin = |origin: &String| match origin.as_str() {
+            "*" => Some(HeaderValue::from_static("*")),
+            other => HeaderValue::from_str(other).ok(),
+        };
         let origins = if config.allow_origin.is_empty() {
             vec![HeaderValue::from_static("*")]
         } else {
-            config
-                .allow_origin
-                .iter()
-                .filter_map(|origin| HeaderValue::from_str(origin).ok())
-                .collect()
+            config.allow_origin.iter().filter_map(origin).collect()
+        };
+        let allow_headers = if config.allow_headers.is_empty() {
+            Some(HeaderValue::from_static(ALLOWED_HEADERS))
+        } else {
+            let mut list = ALLOWED_HEADERS.to_owned();
+            for extra in &config.allow_headers {
+                list.push_str(", ");
+                list.push_str(extra);
+            }
+            HeaderValue::from_str(&list).ok()
         };
         Headers {
             origins,
-            allow_headers: HeaderValue::from_str(&allow_headers).ok(),
+            allow_headers,
         }
     }
 
@@ -82,19 +88,29 @@ impl Headers {
             .or_else(|| self.origins.first())
             .cloned()
     }
+}
 
-    /// Adds the CORS headers to a response.
-    fn add_to(&self, headers: &mut HeaderMap, allow_origin: Option<HeaderValue>) {
+/// The CORS headers of one response, taken from [`Headers`] when the
+/// request comes in.
+#[derive(Debug)]
+struct ResponseHeaders {
+    allow_origin: Option<HeaderValue>,
+    allow_headers: Option<HeaderValue>,
+}
+
+impl ResponseHeaders {
+    /// Adds them to a response.
+    fn add_to(self, headers: &mut HeaderMap) {
         headers.reserve(4);
-        if let Some(origin) = allow_origin {
+        if let Some(origin) = self.allow_origin {
             headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         }
         headers.insert(
             header::ACCESS_CONTROL_ALLOW_METHODS,
             HeaderValue::from_static(ALLOWED_METHODS),
         );
-        if let Some(allow_headers) = &self.allow_headers {
-            headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers.clone());
+        if let Some(allow_headers) = self.allow_headers {
+            headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, allow_headers);
         }
         headers.insert(
             header::ACCESS_CONTROL_EXPOSE_HEADERS,
@@ -134,9 +150,12 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let allow_origin = self
-            .headers
-            .allow_origin(request.headers().get(header::ORIGIN));
+        let headers = ResponseHeaders {
+            allow_origin: self
+                .headers
+                .allow_origin(request.headers().get(header::ORIGIN)),
+            allow_headers: self.headers.allow_headers.clone(),
+        };
         let answer = if request.method() == Method::OPTIONS {
             Either::Left(ready(Ok(preflight())))
         } else {
@@ -144,8 +163,7 @@ where
         };
         WithCorsHeaders {
             answer,
-            headers: self.headers.clone(),
-            allow_origin,
+            headers: Some(headers),
         }
     }
 }
@@ -165,8 +183,7 @@ pin_project! {
     pub struct WithCorsHeaders<F> {
         #[pin]
         answer: F,
-        headers: Arc<Headers>,
-        allow_origin: Option<HeaderValue>,
+        headers: Option<ResponseHeaders>,
     }
 }
 
@@ -179,8 +196,9 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let Ok(mut response) = std::task::ready!(this.answer.poll(cx));
-        this.headers
-            .add_to(response.headers_mut(), this.allow_origin.take());
+        if let Some(headers) = this.headers.take() {
+            headers.add_to(response.headers_mut());
+        }
         Poll::Ready(Ok(response))
     }
 }
