@@ -10,7 +10,7 @@
 # objects with and without an equality constraint, and a mixed read/write
 # workload; req/s, p50, p99, errors, resident memory before and after each
 # measure, startup time, and the time of the whole suite against the
-# embedded server. Writes reports/benchmarks.md. About 6 minutes;
+# embedded server. Writes reports/benchmarks.md. About 10 minutes;
 # run it on a quiet machine (see `uptime`): ratios measured in one run are
 # the figures to trust.
 #
@@ -19,7 +19,7 @@
 #                                     # bare hyper only, 1-second measures, 1,000
 #                                     # objects, report in a temporary file (~20 s)
 #   bench/run.sh --no-parse-server    # without Parse Server
-#   bench/run.sh --seconds 2 --objects 5000   # shorter measures
+#   bench/run.sh --seconds 2 --rounds 1 --objects 5000   # shorter measures
 #
 # Other options are passed to parse-bench (target/release/parse-bench --help).
 set -euo pipefail
