@@ -83,6 +83,8 @@ pub struct Shared {
     pub store: store::Store,
     /// Sends mail, when an email adapter is configured.
     pub mailer: Option<mail::Mailer>,
+    /// The route table ([`routes::table`]), once built.
+    pub routes: std::sync::OnceLock<axum::Router<AppState>>,
 }
 
 /// The whole application, with a fresh empty store.
@@ -92,6 +94,7 @@ pub fn app(config: Config) -> App {
         config: Arc::new(config),
         store: store::Store::new(),
         mailer,
+        routes: std::sync::OnceLock::new(),
     })))
 }
 

@@ -9,7 +9,7 @@ use axum::{
 };
 
 use crate::{
-    AppState,
+    AppState, Config,
     cors::Cors,
     error::{ApiError, HttpError},
     handlers::{
@@ -28,10 +28,25 @@ pub type App = Cors<Normalize<Router>>;
 /// the CORS layer and the rewriting of the JavaScript SDK's body form (the
 /// body limit is applied where a body is read: [`crate::extract`]).
 pub fn router(state: AppState) -> App {
+    let config = state.config.clone();
+    let table = state
+        .routes
+        .get_or_init(|| table(&config))
+        .clone()
+        .with_state(state);
+    // The SDK's body form is rewritten before routing, since `_method`
+    // changes the route; CORS wraps everything, refusals included.
+    Cors::new(&config, Normalize::new(config.clone(), table))
+}
+
+/// The route table under the configured mount path, before the server's
+/// state is given to it: built once per server (a batch routes its
+/// commands through it again).
+pub fn table(settings: &Config) -> Router<AppState> {
     // Each route carries the mount path itself rather than being nested
     // under it: nesting rewrites every request's URI (a measured cost on
     // the fastest routes).
-    let mount = state.config.mount_path.trim_end_matches('/').to_owned();
+    let mount = settings.mount_path.trim_end_matches('/').to_owned();
     let at = |path: &str| format!("{mount}{path}");
     let api = Router::new()
         .route(&at("/health"), get(health::health))
@@ -119,11 +134,7 @@ pub fn router(state: AppState) -> App {
         .route(&at("/files/{appId}/{name}"), get(files::download))
         .method_not_allowed_fallback(method_not_allowed)
         .route_layer(path_params::CheckLayer);
-    let config = state.config.clone();
-    let routed = api.fallback(not_found).with_state(state);
-    // The SDK's body form is rewritten before routing, since `_method`
-    // changes the route; CORS wraps everything, refusals included.
-    Cors::new(&config, Normalize::new(config.clone(), routed))
+    api.fallback(not_found)
 }
 
 /// Marks the answer to a request no route took (unknown path, or a
