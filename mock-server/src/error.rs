@@ -6,12 +6,13 @@
 //! The one exception, a missing or wrong application id, has its own shape:
 //! [`Unauthorized`], HTTP 403 `{"error":"unauthorized"}`.
 
-use crate::json::Json;
 use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
 use serde_json::json;
+
+use crate::json::Json;
 
 /// A Parse error: a code from Parse's error table and a message.
 #[derive(Clone, Debug, PartialEq, Eq)]

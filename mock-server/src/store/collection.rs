@@ -210,15 +210,27 @@ impl Collection {
     /// A row as an object; with `internal`, its internal fields (those
     /// starting with `_`, such as a user's password hash) too.
     pub fn to_map(&self, slot: u32, internal: bool) -> Option<Map<String, Value>> {
+        Some(
+            self.fields_at(slot, internal)?
+                .map(|(name, v)| (name.to_owned(), v.clone()))
+                .collect(),
+        )
+    }
+
+    /// The fields of the row at `slot`, by name, in column order: those
+    /// that hold a value, internal ones only with `internal`.
+    fn fields_at(
+        &self,
+        slot: u32,
+        internal: bool,
+    ) -> Option<impl Iterator<Item = (&str, &Value)> + '_> {
         let row = self.rows.get(slot as usize)?.as_deref()?;
         Some(
             row.iter()
                 .enumerate()
                 .filter(|(_, v)| !v.is_null())
                 .map(|(c, v)| (&*self.columns[c], v))
-                .filter(|(name, _)| internal || !name.starts_with('_'))
-                .map(|(name, v)| (name.to_owned(), v.clone()))
-                .collect(),
+                .filter(move |(name, _)| internal || !name.starts_with('_')),
         )
     }
 
@@ -230,15 +242,10 @@ impl Collection {
         slot: u32,
         extra: &[(&str, &Value)],
     ) -> Result<Option<Box<RawValue>>, serde_json::Error> {
-        let Some(row) = self.rows.get(slot as usize).and_then(Option::as_deref) else {
+        let Some(fields) = self.fields_at(slot, false) else {
             return Ok(None);
         };
-        let mut fields: Vec<(&str, &Value)> = row
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(c, v)| (&*self.columns[c], v))
-            .filter(|(name, _)| !name.starts_with('_'))
+        let mut fields: Vec<(&str, &Value)> = fields
             .filter(|(name, _)| !extra.iter().any(|(e, _)| e == name))
             .chain(extra.iter().copied())
             .collect();
