@@ -123,10 +123,24 @@ const BARE: &str = "bare hyper";
 
 impl Run {
     fn find(&self, target: &str, case: Case) -> Option<&Figures> {
+        self.measure(target, case).map(|m| &m.figures)
+    }
+
+    /// A target's measure of a case.
+    fn measure(&self, target: &str, case: Case) -> Option<&Measure> {
         self.measures
             .iter()
             .find(|m| m.target == target && m.case == case)
-            .map(|m| &m.figures)
+    }
+
+    /// A table row's first two cells: the endpoint and its class's size.
+    fn endpoint_cells(&self, case: Case) -> String {
+        format!(
+            "| {} | {}",
+            case.name(),
+            case.objects(self.objects)
+                .map_or(String::new(), |n| n.to_string())
+        )
     }
 
     /// The bare hyper measure a case compares with: the same mix, a POST
@@ -320,10 +334,8 @@ fn throughput(out: &mut String, run: &Run) {
         let theirs = run.find(PARSE_SERVER, case);
         let limit = run.find(BARE, case);
         let mut row = format!(
-            "| {} | {} | {} | {}",
-            case.name(),
-            case.objects(run.objects)
-                .map_or(String::new(), |n| n.to_string()),
+            "{} | {} | {}",
+            run.endpoint_cells(case),
             rate(reference),
             latency(reference)
         );
@@ -392,24 +404,15 @@ fn rounds(out: &mut String, run: &Run) {
         "---|".repeat(names.len())
     );
     for case in Case::all() {
-        let mut row = format!(
-            "| {} | {}",
-            case.name(),
-            case.objects(run.objects)
-                .map_or(String::new(), |n| n.to_string())
-        );
+        let mut row = run.endpoint_cells(case);
         for name in &names {
-            let rates = run
-                .measures
-                .iter()
-                .find(|m| m.target == *name && m.case == case)
-                .map_or(String::new(), |m| {
-                    m.rounds
-                        .iter()
-                        .map(|r| format!("{r:.0}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                });
+            let rates = run.measure(name, case).map_or(String::new(), |m| {
+                m.rounds
+                    .iter()
+                    .map(|r| format!("{r:.0}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
             let _ = write!(row, " | {rates}");
         }
         let _ = writeln!(out, "{row} |");
